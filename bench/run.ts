@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [name…]`: generates the standard workload if missing, runs each bench/<name>.bench.ts in its
+ * own process (so memory figures do not leak between benchmarks), and writes BENCHMARKS.md from the
+ * Markdown each benchmark leaves in bench/results/<name>.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureWorkload } from './workload.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
+const names = wanted.length ? all.filter((n) => wanted.includes(n)) : all;
+
+ensureWorkload();
+for (const name of names) {
+  console.log(`\n=== bench: ${name} ===`);
+  execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(here, `${name}.bench.ts`)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const header = [
+  '# Benchmarks',
+  '',
+  'Made by `npm run bench` (all) or `npm run bench -- <name>` (one), on the standard workload of',
+  '`../shared/bench-workload` (generated into `bench/.work/`). Each section below is written by `bench/<name>.bench.ts`',
+  'and records its own date; anchors (grep, npm packages) are measured in the same run as Shuyu.',
+  '',
+  `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}.`,
+  '',
+].join('\n');
+const sections = all
+  .filter((n) => existsSync(join(here, 'results', `${n}.md`)))
+  .map((n) => readFileSync(join(here, 'results', `${n}.md`), 'utf8').trim());
+writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
+console.log('\nwrote BENCHMARKS.md');

@@ -1,0 +1,41 @@
+/** Public types of the matcher (src/core/match). */
+import type { Concept, TermStatus } from '../model.js';
+
+/** How a match differs from the stored term: each fold that was needed. `exact` when none. */
+export type MatchHow = 'exact' | 'case' | 'width' | 'script' | 'inflection';
+
+export interface TermMatch {
+  /** Start offset in the original input, UTF-16 code units. */
+  start: number;
+  /** End offset (exclusive) in the original input, UTF-16 code units. */
+  end: number;
+  /** The original text that matched: input.slice(start, end). */
+  text: string;
+  glossaryId: string;
+  conceptId: string;
+  /** Index of the term in concept.terms. */
+  termIndex: number;
+  /** The glossary term that matched (as stored). */
+  term: string;
+  lang: string;
+  status: TermStatus;
+  how: MatchHow[];
+}
+
+export interface FindOptions {
+  /** Report all overlapping matches instead of leftmost-longest non-overlapping ones. @default false */
+  overlapping?: boolean;
+  /** Only terms in these languages (normalised tags, zh-Hans also finds zh-Hant via script folding). */
+  langs?: string[];
+}
+
+export interface MatcherEntry {
+  glossaryId: string;
+  concept: Concept;
+}
+
+export interface Matcher {
+  /** Number of distinct normalised patterns in the automaton. */
+  readonly patternCount: number;
+  find(text: string, options?: FindOptions): TermMatch[];
+}
