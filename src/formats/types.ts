@@ -45,6 +45,10 @@ export interface GlossaryReadOptions {
   limits?: Partial<Limits>;
   /** Progress callback: bytes or rows done of total (when known). */
   onProgress?: (done: number, total?: number) => void;
+  /** Force a text encoding (iconv-lite label) instead of detecting it. */
+  encoding?: string;
+  /** Force a format id instead of detecting it from the name and content. */
+  format?: string;
 }
 
 export interface GlossaryReadResult {
