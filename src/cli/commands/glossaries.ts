@@ -1,0 +1,28 @@
+/** `shuyu glossaries [--json]`: the glossaries in the store (or the --glossary files) with their sizes. */
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { listGlossaries } from '../../service/glossaries.js';
+
+export function registerGlossaries(program: Command, ctx: CliContext): void {
+  program
+    .command('glossaries')
+    .description('list the glossaries with their concept counts and languages')
+    .option('--json', 'print JSON: {"glossaries":[{id,name,languages,conceptCount,version,builtIn?,…}]}')
+    .action(async (opts: { json?: boolean }) => {
+      const glossaries = await listGlossaries(await ctx.engine());
+      if (opts.json) {
+        await ctx.out(JSON.stringify({ glossaries }, null, 2));
+        return;
+      }
+      if (glossaries.length === 0) {
+        await ctx.out('No glossaries.');
+        return;
+      }
+      const s = ctx.style;
+      const idWidth = Math.max(...glossaries.map((g) => g.id.length), 2);
+      for (const g of glossaries) {
+        const flags = g.builtIn ? s.dim(' (built in)') : '';
+        await ctx.out(`${s.bold(g.id.padEnd(idWidth))}  ${String(g.conceptCount).padStart(6)} concepts  ${g.languages.join(', ')}  ${g.name}${flags}`);
+      }
+    });
+}

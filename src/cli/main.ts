@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * The `shuyu` command line. Each command lives in src/cli/commands/<name>.ts and exports
+ * `register<Name>(program, ctx)`; to add one, add ONE import and ONE register line below.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { createCliContext } from './context.js';
+import type { CliContext, CreateContextOptions, GlobalOptions } from './context.js';
+import { packageVersion } from '../i18n/project.js';
+import { registerLookup } from './commands/lookup.js';
+import { registerAnnotate } from './commands/annotate.js';
+import { registerServe } from './commands/serve.js';
+import { registerGlossaries } from './commands/glossaries.js';
+
+/** Registers every command on the program (one line per command). */
+function registerCommands(program: Command, ctx: CliContext): void {
+  registerLookup(program, ctx);
+  registerAnnotate(program, ctx);
+  registerServe(program, ctx);
+  registerGlossaries(program, ctx);
+}
+
+/** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('shuyu')
+    .description('Shuyu (术语): bilingual Chinese ↔ English terminology — lookup, annotate, serve')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('-g, --glossary <file...>', 'use these glossary files (YAML, TBX, CSV, XLSX …) instead of the store')
+    .option('--db <path>', 'SQLite database (default $SHUYU_DB or data/shuyu.sqlite)')
+    .option('--no-color', 'never colour the output')
+    .showHelpAfterError('(run `shuyu --help` for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      outputError: (s, write) => write(`shuyu: ${s.replace(/^error: /, '')}`),
+    });
+  registerCommands(program, ctx);
+  return program;
+}
+
+/** Runs the CLI on argv (as in process.argv) and returns the exit code. */
+export async function run(argv: string[], options: Omit<CreateContextOptions, 'globals'> = {}): Promise<number> {
+  let program: Command | undefined;
+  const ctx = createCliContext({ ...options, globals: () => (program?.opts() ?? {}) as GlobalOptions });
+  program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0;
+      ctx.exitCode = ok ? 0 : 2;
+    } else {
+      ctx.fail(error);
+    }
+  } finally {
+    await ctx.close();
+  }
+  return ctx.exitCode;
+}
+
+function isMainModule(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) {
+  // `shuyu annotate big.txt | head`: a closed pipe is a normal end, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  process.exitCode = await run(process.argv);
+}
