@@ -1,0 +1,78 @@
+/**
+ * English noun inflection with natural's NounInflector (deep import: never the whole `natural` package,
+ * which loads .env and prints to stdout). Used two ways:
+ * - `inflectionVariants(word)`: the singular and plural of a pattern's last word, so that the automaton
+ *   finds `export controls` for `export control` (and the reverse) without touching the scanned text;
+ * - `canonicalWord(word)`: a stable singular used by termKey for grouping.
+ * Results are memoised per word (bounded caches).
+ */
+import { createRequire } from 'node:module';
+
+interface NounInflectorLike {
+  singularize(word: string): string;
+  pluralize(word: string): string;
+}
+
+const require = createRequire(import.meta.url);
+const NounInflector = require('natural/lib/natural/inflectors/noun_inflector') as new () => NounInflectorLike;
+const inflector = new NounInflector();
+
+const MAX_CACHE = 50_000;
+const canonCache = new Map<string, string>();
+const variantCache = new Map<string, string[]>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const HAS_LETTER = /\p{L}/u;
+
+/** Keeps the caller's spelling for the shared stem: `AI` + `ais` → `AIs`. */
+function withCase(word: string, lowerForm: string): string {
+  const lower = word.toLowerCase();
+  if (lowerForm.startsWith(lower)) return word + lowerForm.slice(lower.length);
+  let common = 0;
+  while (common < lower.length && common < lowerForm.length && lower[common] === lowerForm[common]) common++;
+  return word.slice(0, common) + lowerForm.slice(common);
+}
+
+/**
+ * Other inflected forms of an English word (singular and plural), spelled with the word's own case for the
+ * common stem. Empty for words shorter than 2 letters or without letters.
+ */
+export function inflectionVariants(word: string): string[] {
+  const hit = variantCache.get(word);
+  if (hit) return hit;
+  const out: string[] = [];
+  const lower = word.toLowerCase();
+  if (lower.length >= 2 && HAS_LETTER.test(lower)) {
+    const sg = inflector.singularize(lower);
+    if (sg !== lower && sg.length >= 2) out.push(withCase(word, sg));
+    if (sg === lower) {
+      // only a singular-looking word gets a plural (natural pluralises `weights` to `weightses`)
+      const pl = inflector.pluralize(lower);
+      if (pl !== lower && inflector.singularize(pl) === lower) out.push(withCase(word, pl));
+    }
+  }
+  return remember(variantCache, word, out);
+}
+
+/**
+ * A stable singular for grouping: singularises until nothing changes (`analyses` → `analysis` →
+ * `analysi`; `analysis` → `analysi`), refusing results shorter than 3 letters (`its` stays `its`).
+ */
+export function canonicalWord(word: string): string {
+  const hit = canonCache.get(word);
+  if (hit !== undefined) return hit;
+  let cur = word;
+  if (HAS_LETTER.test(word)) {
+    for (let i = 0; i < 4; i++) {
+      const s = inflector.singularize(cur);
+      if (s === cur || s.length < 3) break;
+      cur = s;
+    }
+  }
+  return remember(canonCache, word, cur);
+}

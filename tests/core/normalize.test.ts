@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
+
+describe('termKey', () => {
+  it('folds simplified and traditional script, with Taiwan vocabulary', () => {
+    expect(termKey('開放權重', 'zh-Hant')).toBe(termKey('开放权重', 'zh-Hans'));
+    expect(termKey('人工智慧', 'zh-Hant')).toBe(termKey('人工智能', 'zh-Hans'));
+    expect(termKey('開放權重', 'zh-Hant')).toBe('开放权重');
+  });
+
+  it('folds full width and case', () => {
+    expect(termKey('ＡＩ', 'en')).toBe(termKey('AI', 'en'));
+    expect(termKey('ｅｘｐｏｒｔ　ｃｏｎｔｒｏｌｓ', 'en')).toBe(termKey('export control', 'en'));
+  });
+
+  it('folds hyphen, space and joined forms and plurals', () => {
+    const k = termKey('open-weight', 'en');
+    for (const v of ['Open Weight', 'open weights', 'open-weights', 'openweight', 'OPEN  WEIGHT']) expect(termKey(v, 'en')).toBe(k);
+    expect(termKey('export controls', 'en')).toBe(termKey('export control', 'en'));
+    expect(termKey('analyses', 'en')).toBe(termKey('analysis', 'en'));
+  });
+
+  it('drops possessives', () => {
+    expect(termKey("model's", 'en')).toBe(termKey('model', 'en'));
+    expect(termKey('model’s', 'en')).toBe(termKey('model', 'en'));
+    expect(termKey("the models' weights", 'en')).toBe(termKey('the model weight', 'en'));
+  });
+
+  it('keeps case when case-sensitive, and keeps different words apart', () => {
+    expect(termKey('AI', 'en', true)).not.toBe(termKey('ai', 'en', true));
+    expect(termKey('ＡＩ', 'en', true)).toBe(termKey('AI', 'en', true));
+    expect(termKey('export control', 'en')).not.toBe(termKey('export controller', 'en'));
+    expect(termKey('its', 'en')).not.toBe(termKey('it', 'en'));
+    expect(termKey('数据中心', 'zh-Hans')).not.toBe(termKey('数据', 'zh-Hans'));
+  });
+});
+
+describe('normalizeText', () => {
+  it('maps every unit back to its original range', () => {
+    const text = 'ＡＩ 𠀀芯片 Export-Controls';
+    const n = normalizeText(text, FOLD_ALL);
+    expect(unitsToString(n)).toBe('ai𠀀芯片exportcontrols');
+    expect(n.start[0]).toBe(0);
+    expect(n.end[1]).toBe(2);
+    // the astral character is two units, both mapping to its two original units
+    expect(n.start[2]).toBe(3);
+    expect(n.end[3]).toBe(5);
+    const e = unitsToString(n).indexOf('export');
+    expect(n.start[e]).toBe(text.indexOf('Export'));
+    expect(n.flags[e]! & F_SPLIT).toBe(0);
+    const c = unitsToString(n).indexOf('controls');
+    expect(n.flags[c]! & F_SPLIT).toBe(F_SPLIT);
+    expect(n.flags[c]! & F_START).toBe(F_START);
+    expect(n.flags[c + 1]! & F_START).toBe(0);
+    expect(n.flags[c - 1]! & F_END).toBe(F_END);
+  });
+
+  it('marks no boundaries inside Latin words and all boundaries around Han characters', () => {
+    const n = normalizeText('said人工智能', FOLD_ALL);
+    expect(Array.from(n.flags.subarray(0, n.length))).toEqual([F_START, 0, 0, F_END, 3, 3, 3, 3]);
+  });
+
+  it('drops a possessive and extends the previous unit over it', () => {
+    const text = "the model's weights";
+    const n = normalizeText(text, FOLD_ALL);
+    expect(unitsToString(n)).toBe('themodelweights');
+    expect(n.end[7]).toBe(text.indexOf("'s") + 2);
+  });
+
+  it('keeps separators without the inflection fold', () => {
+    expect(unitsToString(normalizeText('Open  weight-X', FOLD_ALL & ~FOLD_INFLECTION))).toBe('open weight-x');
+  });
+});
+
+describe('patternForms', () => {
+  it('adds Taiwan vocabulary and English inflection variants', () => {
+    expect(patternForms('人工智能', 'zh-Hans').map((f) => f.form)).toContain('人工智慧');
+    expect(patternForms('export control', 'en').map((f) => f.form)).toEqual(['export control', 'export controls']);
+    expect(patternForms('export controls', 'en').map((f) => f.form)).toEqual(['export controls', 'export control']);
+    expect(patternForms('AI', 'en').map((f) => f.form)).toEqual(['AI', 'AIs']);
+  });
+});
