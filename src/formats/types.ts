@@ -105,6 +105,8 @@ export interface BilingualUnit {
   /** Unit id, trans-unit id, TMX tuid or i18n key (`ns:a.b.c`). */
   id: string;
   file: string;
+  /** The sub-document inside the file, where the format has them: XLIFF `<file original>`, i18next namespace. */
+  part?: string;
   /** 1-based line of the unit (or of its source) where the format has lines. */
   line?: number;
   source: Segment;
