@@ -20,9 +20,12 @@ import type {
   GlossaryWriteOptions,
   GlossaryWriteResult,
 } from './types.js';
+import { tbxFormat } from './tbx/index.js';
+import { glossaryYamlFormat } from './glossary-yaml.js';
+import { glossaryJsonFormat } from './glossary-json.js';
 
 /** Every known format. Add new adapters here (one line) or with registerFormat. */
-export const formats: FileFormat[] = [];
+export const formats: FileFormat[] = [glossaryYamlFormat, glossaryJsonFormat, tbxFormat];
 
 /** Adds (or replaces, by id) a format in the table. */
 export function registerFormat(format: FileFormat): void {
