@@ -17,11 +17,11 @@ export const YAML_TOP_KEYS = ['$schema', 'id', 'name', 'description', 'languages
 export function parseGlossaryYaml(text: string, file: string, options: GlossaryReadOptions = {}): GlossaryReadResult {
   const limits = resolveLimits(options.limits);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     const details = doc.errors.slice(0, limits.maxErrors).map((e) => {
       const pos = e.linePos?.[0];
-      return { message: e.message.split('\n')[0]!, file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+      return { message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
     });
     const first = details[0]!;
     throw parseError(file, first.message, { line: first.line, column: first.column }, details);
