@@ -37,5 +37,7 @@ export interface MatcherEntry {
 export interface Matcher {
   /** Number of distinct normalised patterns in the automaton. */
   readonly patternCount: number;
+  /** Longest normalised pattern, in UTF-16 units (streaming uses it to size the tail it holds back). */
+  readonly maxPatternLength?: number;
   find(text: string, options?: FindOptions): TermMatch[];
 }

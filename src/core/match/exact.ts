@@ -1,0 +1,199 @@
+/**
+ * Exact multi-pattern matching (no normalisation, no word boundaries, case-sensitive) over UTF-16 code
+ * units: the mode the benchmark gate compares with `grep -F -o`. Leftmost-longest non-overlapping by
+ * default (grep's `-o` semantics), every overlapping occurrence on request.
+ */
+import { Automaton, DEPTH_MASK, HAS_OUTPUT } from './automaton.js';
+
+export interface ExactMatch {
+  start: number;
+  end: number;
+  /** Index of the pattern in the list given to buildExactMatcher. */
+  pattern: number;
+}
+
+export interface ExactOptions {
+  /** All overlapping occurrences instead of leftmost-longest non-overlapping ones. @default false */
+  overlapping?: boolean;
+}
+
+export interface ExactMatcher {
+  readonly automaton: Automaton;
+  /** Number of distinct non-empty patterns. */
+  readonly patternCount: number;
+  /** Longest pattern, in UTF-16 code units. */
+  readonly maxPatternLength: number;
+  /** Counts matches without allocating them. */
+  count(text: string, options?: ExactOptions): number;
+  find(text: string, options?: ExactOptions): ExactMatch[];
+  /** The automaton as bytes (see loadExactMatcher). */
+  serialize(): Uint8Array;
+}
+
+type Emit = (start: number, end: number, pattern: number) => void;
+
+/** Leftmost-longest, non-overlapping: at the leftmost start, the longest pattern; resume after it. */
+export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): void {
+  const { out, dict, root, node, edge } = a;
+  const n = text.length;
+  let i = 0;
+  let s = 0;
+  let cs = -1;
+  let ce = -1;
+  let cp = -1;
+  for (;;) {
+    while (i < n) {
+      const c = text.charCodeAt(i++);
+      // transition (inlined Automaton.next)
+      for (;;) {
+        if (s === 0) {
+          s = root[c]!;
+          break;
+        }
+        const b = 4 * s;
+        let lo = node[b]!;
+        let hi = node[b + 1]!;
+        let t = -1;
+        while (lo < hi) {
+          const m = (lo + hi) >>> 1;
+          const mc = edge[2 * m]!;
+          if (mc === c) {
+            t = edge[2 * m + 1]!;
+            break;
+          }
+          if (mc < c) lo = m + 1;
+          else hi = m;
+        }
+        if (t >= 0) {
+          s = t;
+          break;
+        }
+        s = node[b + 2]!;
+      }
+      if (s === 0) {
+        if (cs >= 0) {
+          emit(cs, ce, cp);
+          i = ce;
+          cs = -1;
+        }
+        continue;
+      }
+      const info = node[4 * s + 3]!;
+      if (info & HAS_OUTPUT) {
+        const o = out[s]! >= 0 ? s : dict[s]!;
+        const st = i - (node[4 * o + 3]! & DEPTH_MASK);
+        if (cs < 0 || st < cs || (st === cs && i > ce)) {
+          cs = st;
+          ce = i;
+          cp = out[o]!;
+        }
+      }
+      if (cs >= 0 && i - (info & DEPTH_MASK) > cs) {
+        emit(cs, ce, cp);
+        i = ce;
+        s = 0;
+        cs = -1;
+      }
+    }
+    if (cs < 0) return;
+    emit(cs, ce, cp);
+    i = ce;
+    s = 0;
+    cs = -1;
+  }
+}
+
+/** Every occurrence of every pattern, ordered by end then by decreasing length. */
+export function scanOverlapping(a: Automaton, text: string, emit: Emit): void {
+  const { out, dict, node } = a;
+  const n = text.length;
+  let s = 0;
+  for (let i = 0; i < n; ) {
+    s = a.next(s, text.charCodeAt(i));
+    i++;
+    if (s === 0 || !(node[4 * s + 3]! & HAS_OUTPUT)) continue;
+    for (let o = out[s]! >= 0 ? s : dict[s]!; o >= 0; o = dict[o]!) emit(i - (node[4 * o + 3]! & DEPTH_MASK), i, out[o]!);
+  }
+}
+
+/** Counts leftmost-longest matches (no allocation). */
+function countLeftmostLongest(a: Automaton, text: string): number {
+  let c = 0;
+  scanLeftmostLongest(a, text, () => {
+    c++;
+  });
+  return c;
+}
+
+/** Counts overlapping matches (no allocation, no callback). */
+function countOverlapping(a: Automaton, text: string): number {
+  const { out, dict, root, node, edge } = a;
+  const n = text.length;
+  let s = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    for (;;) {
+      if (s === 0) {
+        s = root[c]!;
+        break;
+      }
+      const b = 4 * s;
+      let lo = node[b]!;
+      let hi = node[b + 1]!;
+      let t = -1;
+      while (lo < hi) {
+        const m = (lo + hi) >>> 1;
+        const mc = edge[2 * m]!;
+        if (mc === c) {
+          t = edge[2 * m + 1]!;
+          break;
+        }
+        if (mc < c) lo = m + 1;
+        else hi = m;
+      }
+      if (t >= 0) {
+        s = t;
+        break;
+      }
+      s = node[b + 2]!;
+    }
+    if (s === 0 || !(node[4 * s + 3]! & HAS_OUTPUT)) continue;
+    for (let o = out[s]! >= 0 ? s : dict[s]!; o >= 0; o = dict[o]!) count++;
+  }
+  return count;
+}
+
+function wrap(automaton: Automaton): ExactMatcher {
+  return {
+    automaton,
+    patternCount: automaton.patternCount,
+    maxPatternLength: automaton.maxDepth,
+    count(text, options) {
+      return options?.overlapping ? countOverlapping(automaton, text) : countLeftmostLongest(automaton, text);
+    },
+    find(text, options) {
+      const res: ExactMatch[] = [];
+      const emit: Emit = (start, end, pattern) => {
+        res.push({ start, end, pattern });
+      };
+      if (options?.overlapping) scanOverlapping(automaton, text, emit);
+      else scanLeftmostLongest(automaton, text, emit);
+      return res;
+    },
+    serialize: () => automaton.serialize(),
+  };
+}
+
+/**
+ * Builds an exact matcher: no normalisation, no word boundaries, case-sensitive. Pattern ids are indices
+ * into `patterns` (a repeated pattern keeps its first index; empty patterns are ignored).
+ */
+export function buildExactMatcher(patterns: readonly string[]): ExactMatcher {
+  return wrap(Automaton.build(patterns));
+}
+
+/** Loads an exact matcher saved with `serialize()` (the typed arrays are used in place). */
+export function loadExactMatcher(bytes: Uint8Array): ExactMatcher {
+  return wrap(Automaton.deserialize(bytes));
+}

@@ -1,0 +1,27 @@
+/**
+ * Why a match differs from the stored term: each fold without which the matched text would not have
+ * matched the compiled form (see docs/matching.md).
+ */
+import { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH, normalizeText, unitsToString } from '../normalize/index.js';
+import type { MatchHow } from './types.js';
+
+/** The normalised string of `text` under `folds`. */
+export function foldKey(text: string, folds: number): string {
+  return unitsToString(normalizeText(text, folds));
+}
+
+/**
+ * The folds needed to get from the compiled `form` (an inflection of `script`, itself the stored `term`
+ * or its Traditional/Simplified/Taiwan-vocabulary variant) to the matched `text`, in the order
+ * case, width, script, inflection; `['exact']` when the text is the term.
+ */
+export function howMatched(text: string, term: string, script: string, form: string): MatchHow[] {
+  if (text === term) return ['exact'];
+  const how: MatchHow[] = [];
+  if (foldKey(text, FOLD_ALL & ~FOLD_CASE) !== foldKey(form, FOLD_ALL & ~FOLD_CASE)) how.push('case');
+  if (foldKey(text, FOLD_ALL & ~FOLD_WIDTH) !== foldKey(form, FOLD_ALL & ~FOLD_WIDTH)) how.push('width');
+  if (script !== term || foldKey(text, FOLD_ALL & ~FOLD_SCRIPT) !== foldKey(form, FOLD_ALL & ~FOLD_SCRIPT)) how.push('script');
+  if (form !== script || foldKey(text, FOLD_ALL & ~FOLD_INFLECTION) !== foldKey(form, FOLD_ALL & ~FOLD_INFLECTION)) how.push('inflection');
+  // what is left differs only in ignorable characters (soft hyphen, joiners): a character normalisation
+  return how.length ? how : ['width'];
+}
