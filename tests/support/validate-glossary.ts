@@ -81,7 +81,8 @@ function norm(text: string): string {
 function buildPattern(conceptId: string, text: string, caseSensitive: boolean): Pattern {
   const t = norm(text.trim());
   const words = t.split(/[\s\-‐‑]+/).filter(Boolean);
-  const parts = words.map((w, i) => (i === words.length - 1 && /[A-Za-z]$/.test(w) ? inflected(w) : escape(w)));
+  // Like termKey, every English word is folded for number and possessive (Centers of Excellence = Center of Excellence).
+  const parts = words.map((w) => (/[A-Za-z]{2,}$/.test(w) && !/\p{Script=Han}/u.test(w) ? inflected(w) : escape(w)));
   let src = parts.join('[\\s\\-‐‑]?');
   if (LATIN.test(t[0] ?? '')) src = `(?<![A-Za-z0-9])${src}`;
   if (LATIN.test(t[t.length - 1] ?? '')) src = `${src}(?![A-Za-z0-9])`;
