@@ -55,6 +55,7 @@ function escape(s: string): string {
 function inflected(word: string): string {
   const w = word;
   if (!/[A-Za-z]$/.test(w)) return escape(w);
+  if (/^[A-Z0-9&]+$/.test(w)) return `${escape(w)}(?:s|['’]s)?`; // acronyms: GPUs, NIST's
   let stem: string;
   let tail: string;
   if (/[^aeiou]ies$/i.test(w)) {
