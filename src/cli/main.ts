@@ -13,6 +13,7 @@ import { registerLookup } from './commands/lookup.js';
 import { registerAnnotate } from './commands/annotate.js';
 import { registerServe } from './commands/serve.js';
 import { registerGlossaries } from './commands/glossaries.js';
+import { registerCheck } from './commands/check.js';
 
 /** Registers every command on the program (one line per command). */
 function registerCommands(program: Command, ctx: CliContext): void {
@@ -20,6 +21,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerAnnotate(program, ctx);
   registerServe(program, ctx);
   registerGlossaries(program, ctx);
+  registerCheck(program, ctx);
 }
 
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */

@@ -1,0 +1,82 @@
+/**
+ * inconsistent-segment (warning), the Xbench check across the whole run: identical source text translated
+ * differently, and identical target text coming from different sources. Whitespace is collapsed; for the
+ * target→source direction source case and trailing punctuation are ignored, and plural/context variants of
+ * one i18next key are not compared with each other. Segments are keyed by a 53-bit hash, so memory grows with
+ * the number of distinct segments (a hash, one location and a short text each), not with their length.
+ */
+import { hash53 } from './hash.js';
+import type { Check, FindingLocation } from './types.js';
+import { VariantGroup, countsOf, describeVariants, locationsOf } from './variants.js';
+
+const MAX_LABEL = 300;
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function loose(s: string): string {
+  return squash(s)
+    .toLowerCase()
+    .replace(/[\s.!?:;,…。！？：；，、]+$/u, '');
+}
+
+function label(s: string): string {
+  const t = squash(s);
+  return t.length > MAX_LABEL ? `${t.slice(0, MAX_LABEL)}…` : t;
+}
+
+export const inconsistentSegment: Check = {
+  id: 'inconsistent-segment',
+  severity: 'warning',
+  descriptionKey: 'checks.inconsistent-segment',
+  create(ctx) {
+    const bySource = new Map<number, VariantGroup<{ text: string }>>();
+    const byTarget = new Map<number, VariantGroup<{ text: string }>>();
+    return {
+      unit(a) {
+        if (a.targetBlank || !ctx.enabled('inconsistent-segment')) return;
+        const src = squash(a.unit.source.text);
+        if (src.replace(/\uFFFC/g, '') === '') return;
+        const tgt = squash(a.unit.target!.text);
+        const loc: FindingLocation = a.location;
+        const sk = hash53(src);
+        let sg = bySource.get(sk);
+        if (!sg) bySource.set(sk, (sg = new VariantGroup({ text: label(src) })));
+        sg.add(hash53(tgt), label(tgt), loc, ctx.maxLocations);
+        const tk = hash53(tgt);
+        let tg = byTarget.get(tk);
+        if (!tg) byTarget.set(tk, (tg = new VariantGroup({ text: label(tgt) })));
+        tg.add(hash53(loose(src)), label(src), loc, ctx.maxLocations, a.unit.group ?? '');
+      },
+      finish(emit) {
+        const make = (g: VariantGroup<{ text: string }>, key: string) => {
+          const vs = g.sorted();
+          const locations = locationsOf(vs);
+          const first = locations[0]!;
+          emit({
+            checkId: 'inconsistent-segment',
+            severity: ctx.severity('inconsistent-segment'),
+            file: first.file,
+            ...(first.part ? { part: first.part } : {}),
+            unitId: first.unitId,
+            ...(first.line !== undefined ? { line: first.line } : {}),
+            term: g.extra.text,
+            messageKey: key,
+            params: { text: g.extra.text, variants: describeVariants(vs), count: vs.length },
+            locations,
+            counts: countsOf(vs),
+          });
+        };
+        for (const g of bySource.values()) if (g.variants.size > 1) make(g, 'findings.inconsistent-segment');
+        for (const g of byTarget.values()) {
+          if (g.variants.size < 2) continue;
+          const groups = new Set<string>();
+          for (const v of g.variants.values()) for (const x of v.groups ?? []) groups.add(x);
+          if (groups.size === 1 && !groups.has('')) continue; // plural/context forms of one key
+          make(g, 'findings.inconsistent-segment-reverse');
+        }
+      },
+    };
+  },
+};
