@@ -49,27 +49,40 @@ export function createMemoryStore(): GlossaryStore {
     return e.version;
   };
 
-  /** Applies checked ops to a working copy of the concept map; throws before anything is committed. */
-  const applyOps = (glossaryId: string, current: Map<string, StoredConcept>, ops: CheckedOp[]) => {
-    const next = new Map(current);
+  /**
+   * Applies checked ops in place, keeping an undo log: if any op fails, every earlier op of the call is
+   * reverted before the error is thrown, so a batch is applied whole or not at all (in O(ops), not O(glossary)).
+   */
+  const applyOps = (glossaryId: string, e: Entry, ops: CheckedOp[]) => {
+    const undo: [string, StoredConcept | undefined][] = [];
     const now = nowIso();
     let put = 0;
     let deleted = 0;
-    for (const op of ops) {
-      if (op.op === 'put') {
-        const old = next.get(op.concept.id);
-        checkRevision(glossaryId, op.concept.id, old?.revision, op.expectedRevision);
-        next.set(op.concept.id, stored(glossaryId, op.concept, (old?.revision ?? 0) + 1, old?.createdAt ?? now, now));
-        put++;
-      } else {
-        const old = next.get(op.conceptId);
-        if (!old) throw conceptNotFound(glossaryId, op.conceptId);
-        checkRevision(glossaryId, op.conceptId, old.revision, op.expectedRevision);
-        next.delete(op.conceptId);
-        deleted++;
+    try {
+      for (const op of ops) {
+        if (op.op === 'put') {
+          const old = e.concepts.get(op.concept.id);
+          checkRevision(glossaryId, op.concept.id, old?.revision, op.expectedRevision);
+          undo.push([op.concept.id, old]);
+          e.concepts.set(op.concept.id, stored(glossaryId, op.concept, (old?.revision ?? 0) + 1, old?.createdAt ?? now, now));
+          put++;
+        } else {
+          const old = e.concepts.get(op.conceptId);
+          if (!old) throw conceptNotFound(glossaryId, op.conceptId);
+          checkRevision(glossaryId, op.conceptId, old.revision, op.expectedRevision);
+          undo.push([op.conceptId, old]);
+          e.concepts.delete(op.conceptId);
+          deleted++;
+        }
       }
+    } catch (err) {
+      for (const [id, old] of undo.reverse()) {
+        if (old) e.concepts.set(id, old);
+        else e.concepts.delete(id);
+      }
+      throw err;
     }
-    return { next, put, deleted };
+    return { put, deleted, version: touch(e) };
   };
 
   return {
@@ -134,26 +147,21 @@ export function createMemoryStore(): GlossaryStore {
       const concept = checkOneConcept(clone(input), options?.expectedRevision);
       const e = entry(glossaryId);
       const ops: CheckedOp[] = [{ op: 'put', concept, ...(options?.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}) }];
-      const { next } = applyOps(glossaryId, e.concepts, ops);
-      e.concepts = next;
-      touch(e);
-      return clone(next.get(concept.id)!);
+      applyOps(glossaryId, e, ops);
+      return clone(e.concepts.get(concept.id)!);
     },
 
     async deleteConcept(glossaryId, conceptId, options?: WriteOptions) {
       const e = entry(glossaryId);
       const ops: CheckedOp[] = [{ op: 'delete', conceptId, ...(options?.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}) }];
-      e.concepts = applyOps(glossaryId, e.concepts, ops).next;
-      touch(e);
+      applyOps(glossaryId, e, ops);
     },
 
     async applyBatch(glossaryId, ops: BatchOp[]): Promise<BatchResult> {
       const checked = checkBatch(clone(ops));
       const e = entry(glossaryId);
       if (checked.length === 0) return { put: 0, deleted: 0, version: e.version };
-      const { next, put, deleted } = applyOps(glossaryId, e.concepts, checked);
-      e.concepts = next;
-      return { put, deleted, version: touch(e) };
+      return applyOps(glossaryId, e, checked);
     },
 
     async replaceGlossary(input, concepts) {
