@@ -99,6 +99,22 @@ describe('sqlite store', () => {
     await b.close();
   });
 
+  it('iterates page by page instead of loading the whole glossary', async () => {
+    const store = createSqliteStore(tempDb());
+    await store.createGlossary(info('g'));
+    const ids = Array.from({ length: 1200 }, (_, i) => `c${String(i).padStart(4, '0')}`);
+    await store.applyBatch('g', ids.map((id) => ({ op: 'put' as const, concept: concept(id) })));
+    const it = store.iterateConcepts('g')[Symbol.asyncIterator]();
+    expect((await it.next()).value?.id).toBe('c0000');
+    // Rows beyond the first page are read only when reached: a concept deleted now is not returned.
+    await store.deleteConcept('g', 'c1100');
+    const rest: string[] = [];
+    for (let r = await it.next(); !r.done; r = await it.next()) rest.push(r.value.id);
+    expect(rest).toHaveLength(1198);
+    expect(rest).not.toContain('c1100');
+    await store.close();
+  });
+
   it('rolls back a batch that the database itself fails half-way', async () => {
     const store = createSqliteStore(tempDb());
     await store.createGlossary(info('g'));
