@@ -124,7 +124,7 @@ export class ConceptCollector {
   problem(message: string, where: Where, path?: string, conceptId?: string): void {
     this.problemCount++;
     if (this.problems.length < this.limits.maxErrors) {
-      const cell = path ? where.cell?.(path) : undefined;
+      const cell = where.cell?.(path ?? '');
       this.problems.push({
         message,
         file: this.file,

@@ -23,9 +23,12 @@ import type {
 import { tbxFormat } from './tbx/index.js';
 import { glossaryYamlFormat } from './glossary-yaml.js';
 import { glossaryJsonFormat } from './glossary-json.js';
+import { csvFormat, tsvFormat } from './csv.js';
+import { xlsxFormat } from './xlsx/index.js';
+import { legacySheetFormat } from './legacy-sheet/index.js';
 
 /** Every known format. Add new adapters here (one line) or with registerFormat. */
-export const formats: FileFormat[] = [glossaryYamlFormat, glossaryJsonFormat, tbxFormat];
+export const formats: FileFormat[] = [glossaryYamlFormat, glossaryJsonFormat, tbxFormat, xlsxFormat, csvFormat, tsvFormat, legacySheetFormat];
 
 /** Adds (or replaces, by id) a format in the table. */
 export function registerFormat(format: FileFormat): void {

@@ -7,14 +7,20 @@
  */
 const DANGEROUS_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r]/;
 
-/** Returns the text with a leading `'` when a spreadsheet would evaluate it as a formula. */
+/** Text that starts with apostrophes followed by a dangerous character (`'=x`, `''+1`). */
+const QUOTED_DANGER = /^'+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r]/;
+
+/**
+ * Returns the text with a leading `'` when a spreadsheet would evaluate it as a formula. Text that
+ * already looks neutralised (`'=x`) gets one more `'`, so that unneutralizeCell restores it exactly.
+ */
 export function neutralizeCell(value: string): string {
-  return DANGEROUS_START.test(value) ? `'${value}` : value;
+  return DANGEROUS_START.test(value) || QUOTED_DANGER.test(value) ? `'${value}` : value;
 }
 
-/** Inverse of neutralizeCell for values we wrote ourselves: `'=SUM(A1)` → `=SUM(A1)`. */
+/** Inverse of neutralizeCell for values we wrote ourselves: `'=SUM(A1)` → `=SUM(A1)`, `''=x` → `'=x`. */
 export function unneutralizeCell(value: string): string {
-  return value.startsWith("'") && DANGEROUS_START.test(value.slice(1)) ? value.slice(1) : value;
+  return QUOTED_DANGER.test(value) ? value.slice(1) : value;
 }
 
 export function isDangerousCell(value: string): boolean {

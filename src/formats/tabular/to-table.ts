@@ -1,0 +1,239 @@
+/**
+ * Glossary → table (header + rows of plain strings) for every spreadsheet writer. Two layouts: one row
+ * per concept (default; the main term of each language in its own column, the other terms `|`-separated
+ * in a synonyms column, as Trados does) or one row per term (everything about each term kept).
+ * Cells are NOT neutralised here: each writer applies neutralizeCell to every cell it writes.
+ */
+import type { Concept, Glossary, Term } from '../../core/model.js';
+import { isChinese } from '../../core/lang.js';
+import { pinyinOf } from '../../core/pinyin.js';
+import { languagesOf } from '../filter.js';
+import type { FormatWarning } from '../types.js';
+import type { Column, LangField } from './columns.js';
+import { headerFor } from './columns.js';
+import { joinList } from './values.js';
+
+export type Layout = 'concept' | 'term';
+
+export interface Table {
+  layout: Layout;
+  columns: Column[];
+  headers: string[];
+  rows: string[][];
+  warnings: FormatWarning[];
+}
+
+/** What the tabular formats cannot hold, per layout (also the formats' `cannotHold`). */
+export const TABULAR_CANNOT_HOLD = [
+  'specs (test sentences)',
+  'extra (unmodelled data categories)',
+  'empty text fields (read back as absent)',
+  'concept layout: part of speech, term type, case sensitivity, context, note and source of synonyms (all terms but the first per language)',
+  'term layout: definitions in languages without terms',
+] as const;
+
+function pinyinCell(text: string): string {
+  try {
+    return pinyinOf(text).toned;
+  } catch {
+    return '';
+  }
+}
+
+/** The languages of a glossary's terms and definitions, Chinese first, then English. */
+function allLanguages(concepts: Concept[]): { termLangs: string[]; defOnly: string[] } {
+  const termLangs = languagesOf(concepts);
+  const defs = new Set<string>();
+  for (const c of concepts) for (const l of Object.keys(c.definitions)) if (!termLangs.includes(l)) defs.add(l);
+  return { termLangs, defOnly: [...defs].sort() };
+}
+
+class Losses {
+  private counts = new Map<string, number>();
+  add(what: string, n = 1): void {
+    this.counts.set(what, (this.counts.get(what) ?? 0) + n);
+  }
+  warnings(layout: Layout): FormatWarning[] {
+    return [...this.counts].map(([what, n]) => ({
+      code: 'cannot_hold',
+      message: `the one-row-per-${layout} spreadsheet cannot hold ${what} (${n} left out)`,
+    }));
+  }
+}
+
+function noteConceptLosses(c: Concept, losses: Losses): void {
+  if (c.specs && (c.specs.match?.length || c.specs.noMatch?.length)) losses.add('test sentences (specs)');
+  if (c.extra && Object.keys(c.extra).length) losses.add('extra data categories', Object.keys(c.extra).length);
+}
+
+/** One row per concept. */
+function conceptTable(g: Glossary): Table {
+  const losses = new Losses();
+  const { termLangs, defOnly } = allLanguages(g.concepts);
+  const used = (pred: (t: Term, isMain: boolean) => boolean) => (lang: string) =>
+    g.concepts.some((c) => c.terms.filter((t) => t.lang === lang).some((t, i) => pred(t, i === 0)));
+  const anySynStatus = used((t, main) => !main && t.status !== 'admitted');
+  const anyTermType = used((t, main) => main && t.termType !== undefined);
+  const anyCase = used((t, main) => main && t.caseSensitive === true);
+  const anyTermSource = used((t, main) => main && t.source !== undefined);
+  const columns: Column[] = [{ field: 'id' }];
+  for (const lang of termLangs) {
+    const fields: LangField[] = ['term'];
+    if (isChinese(lang)) fields.push('pinyin');
+    fields.push('synonyms', 'status');
+    if (anySynStatus(lang)) fields.push('synonymStatuses');
+    fields.push('partOfSpeech');
+    if (anyTermType(lang)) fields.push('termType');
+    if (anyCase(lang)) fields.push('caseSensitive');
+    fields.push('definition', 'context', 'note');
+    if (anyTermSource(lang)) fields.push('termSource');
+    for (const field of fields) columns.push({ field, lang });
+  }
+  for (const lang of defOnly) columns.push({ field: 'definition', lang });
+  columns.push({ field: 'subjectField' }, { field: 'notes' });
+  if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
+  if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
+
+  const rows: string[][] = [];
+  for (const c of g.concepts) {
+    noteConceptLosses(c, losses);
+    const byLang = new Map<string, Term[]>();
+    for (const t of c.terms) {
+      const list = byLang.get(t.lang) ?? [];
+      list.push(t);
+      byLang.set(t.lang, list);
+    }
+    for (const list of byLang.values()) {
+      for (const syn of list.slice(1)) {
+        if (syn.partOfSpeech) losses.add('parts of speech of synonyms');
+        if (syn.termType) losses.add('term types of synonyms');
+        if (syn.caseSensitive) losses.add('case sensitivity of synonyms');
+        if (syn.context !== undefined) losses.add('contexts of synonyms');
+        if (syn.note !== undefined) losses.add('notes of synonyms');
+        if (syn.source !== undefined) losses.add('sources of synonyms');
+      }
+    }
+    rows.push(
+      columns.map((col) => {
+        if (col.lang === undefined) {
+          switch (col.field) {
+            case 'id':
+              return c.id;
+            case 'subjectField':
+              return c.subjectField ?? '';
+            case 'notes':
+              return joinList(c.notes);
+            case 'source':
+              return c.source ?? '';
+            case 'related':
+              return joinList(c.related ?? []);
+            default:
+              return '';
+          }
+        }
+        const list = byLang.get(col.lang) ?? [];
+        const main = list[0];
+        switch (col.field) {
+          case 'term':
+            return main?.text ?? '';
+          case 'pinyin':
+            return main ? pinyinCell(main.text) : '';
+          case 'synonyms':
+            return joinList(list.slice(1).map((t) => t.text));
+          case 'status':
+            return main?.status ?? '';
+          case 'synonymStatuses':
+            return list.length > 1 ? joinList(list.slice(1).map((t) => t.status)) : '';
+          case 'partOfSpeech':
+            return main?.partOfSpeech ?? '';
+          case 'termType':
+            return main?.termType ?? '';
+          case 'caseSensitive':
+            return main?.caseSensitive ? 'yes' : '';
+          case 'definition':
+            return c.definitions[col.lang] ?? '';
+          case 'context':
+            return main?.context ?? '';
+          case 'note':
+            return main?.note ?? '';
+          case 'termSource':
+            return main?.source ?? '';
+          default:
+            return '';
+        }
+      }),
+    );
+  }
+  return { layout: 'concept', columns, headers: columns.map(headerFor), rows, warnings: losses.warnings('concept') };
+}
+
+/** One row per term; concept fields repeated on each row of the concept. */
+function termTable(g: Glossary): Table {
+  const losses = new Losses();
+  const hasZh = g.concepts.some((c) => c.terms.some((t) => isChinese(t.lang)));
+  const any = (pred: (t: Term) => boolean) => g.concepts.some((c) => c.terms.some(pred));
+  const columns: Column[] = [{ field: 'id' }, { field: 'lang' }, { field: 'term' }];
+  if (hasZh) columns.push({ field: 'pinyin' });
+  columns.push({ field: 'status' }, { field: 'partOfSpeech' });
+  if (any((t) => t.termType !== undefined)) columns.push({ field: 'termType' });
+  if (any((t) => t.caseSensitive === true)) columns.push({ field: 'caseSensitive' });
+  columns.push({ field: 'context' }, { field: 'note' });
+  if (any((t) => t.source !== undefined)) columns.push({ field: 'termSource' });
+  columns.push({ field: 'definition' }, { field: 'subjectField' }, { field: 'notes' });
+  if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
+  if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
+  const rows: string[][] = [];
+  for (const c of g.concepts) {
+    noteConceptLosses(c, losses);
+    const langs = new Set(c.terms.map((t) => t.lang));
+    for (const l of Object.keys(c.definitions)) if (!langs.has(l)) losses.add('definitions in languages without terms');
+    for (const t of c.terms) {
+      rows.push(
+        columns.map((col) => {
+          switch (col.field) {
+            case 'id':
+              return c.id;
+            case 'lang':
+              return t.lang;
+            case 'term':
+              return t.text;
+            case 'pinyin':
+              return isChinese(t.lang) ? pinyinCell(t.text) : '';
+            case 'status':
+              return t.status;
+            case 'partOfSpeech':
+              return t.partOfSpeech ?? '';
+            case 'termType':
+              return t.termType ?? '';
+            case 'caseSensitive':
+              return t.caseSensitive ? 'yes' : '';
+            case 'context':
+              return t.context ?? '';
+            case 'note':
+              return t.note ?? '';
+            case 'termSource':
+              return t.source ?? '';
+            case 'definition':
+              return c.definitions[t.lang] ?? '';
+            case 'subjectField':
+              return c.subjectField ?? '';
+            case 'notes':
+              return joinList(c.notes);
+            case 'source':
+              return c.source ?? '';
+            case 'related':
+              return joinList(c.related ?? []);
+            default:
+              return '';
+          }
+        }),
+      );
+    }
+  }
+  return { layout: 'term', columns, headers: columns.map(headerFor), rows, warnings: losses.warnings('term') };
+}
+
+/** Lays a glossary out as a table, reporting what the layout cannot hold as warnings. */
+export function glossaryToTable(g: Glossary, layout: Layout = 'concept'): Table {
+  return layout === 'term' ? termTable(g) : conceptTable(g);
+}
