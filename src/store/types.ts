@@ -69,5 +69,22 @@ export interface GlossaryStore {
    */
   replaceGlossary(info: GlossaryInfo, concepts: Concept[]): Promise<BatchResult>;
 
+  /** Extraction candidates rejected for a glossary (not proposed again). Optional: see src/service/extract.ts. */
+  listRejections?(glossaryId: string): Promise<Rejection[]>;
+  /** Remembers a rejected candidate for a glossary (idempotent per key and language). */
+  addRejection?(glossaryId: string, rejection: Rejection): Promise<void>;
+
   close(): Promise<void>;
+}
+
+/** A term-extraction candidate a user rejected for one glossary. */
+export interface Rejection {
+  /** Grouping key of the candidate (termKey). */
+  key: string;
+  /** The candidate as shown. */
+  text: string;
+  /** `zh` or `en`. */
+  lang: string;
+  /** ISO time of the rejection. */
+  at?: string;
 }

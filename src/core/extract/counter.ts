@@ -1,0 +1,86 @@
+/**
+ * Counts candidate occurrences in bounded memory. Each grouping key keeps its surface forms, frequency,
+ * documents and a few context sentences. When the table grows past `maxEntries`, rare entries are pruned
+ * (lossy counting, Manku & Motwani 2002): every entry with frequency ≤ the current threshold is dropped and
+ * the threshold rises, so memory stays flat however long the input is while frequent candidates survive
+ * with exact-or-slightly-low counts.
+ */
+import type { CandidateContext } from './types.js';
+import { contextOf } from './sentences.js';
+
+/** One counted candidate. */
+export interface CountEntry {
+  key: string;
+  /** Words/segments of the first surface form seen. */
+  parts: string[];
+  /** Surface form → occurrences (at most MAX_FORMS kept). */
+  forms: Map<string, number>;
+  frequency: number;
+  /** Distinct documents (first MAX_DOCS), ascending. */
+  docs: number[];
+  docCount: number;
+  contexts: CandidateContext[];
+}
+
+export interface CounterOptions {
+  /** Entries kept before pruning. @default 200_000 */
+  maxEntries?: number;
+  /** Context sentences kept per candidate. @default 3 */
+  maxContexts?: number;
+}
+
+const MAX_FORMS = 8;
+const MAX_DOCS = 1000;
+
+export class CandidateCounter {
+  readonly entries = new Map<string, CountEntry>();
+  private readonly maxEntries: number;
+  private readonly maxContexts: number;
+  /** Frequencies at or below this were pruned at least once: counts may be low by up to this much. */
+  pruneThreshold = 0;
+
+  constructor(options: CounterOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 200_000;
+    this.maxContexts = options.maxContexts ?? 3;
+  }
+
+  /** Records one occurrence of a candidate. */
+  add(key: string, parts: string[], form: string, doc: number, sentence: string): void {
+    let e = this.entries.get(key);
+    if (!e) {
+      if (this.entries.size >= this.maxEntries) this.prune();
+      e = { key, parts, forms: new Map(), frequency: 0, docs: [], docCount: 0, contexts: [] };
+      this.entries.set(key, e);
+    }
+    e.frequency++;
+    const formCount = e.forms.get(form);
+    if (formCount !== undefined) e.forms.set(form, formCount + 1);
+    else if (e.forms.size < MAX_FORMS) e.forms.set(form, 1);
+    if (e.docs[e.docs.length - 1] !== doc && !e.docs.includes(doc)) {
+      e.docCount++;
+      if (e.docs.length < MAX_DOCS) {
+        e.docs.push(doc);
+        if (e.docs.length > 1 && e.docs[e.docs.length - 2]! > doc) e.docs.sort((a, b) => a - b);
+      }
+    }
+    if (e.contexts.length < this.maxContexts && !e.contexts.some((c) => c.sentence === sentence)) {
+      e.contexts.push({ doc, sentence: contextOf(sentence) });
+    }
+  }
+
+  /** Drops the rarest entries until the table is at most half full. */
+  private prune(): void {
+    while (this.entries.size >= this.maxEntries / 2) {
+      this.pruneThreshold++;
+      for (const [k, e] of this.entries) if (e.frequency <= this.pruneThreshold) this.entries.delete(k);
+    }
+  }
+}
+
+/** The surface form seen most often (ties: the first seen). */
+export function displayForm(e: CountEntry): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, n] of e.forms) if (n > bestCount) [best, bestCount] = [form, n];
+  return best;
+}

@@ -1,0 +1,115 @@
+/**
+ * English candidate spans: noun phrases matching (Adj|Noun)* Noun, optionally with one "of" phrase
+ * (`Department of Commerce`), found in tagged tokens. Every sub-span that is itself a valid noun phrase is a
+ * candidate too (C-value later decides between nested candidates).
+ */
+import type { EnToken } from './en-tokenize.js';
+import { isAcronym } from './en-tokenize.js';
+
+/** A candidate occurrence: its words (surface forms) and character offsets in the sentence. */
+export interface Span {
+  parts: string[];
+  start: number;
+  end: number;
+}
+
+/** Nouns that are never terms on their own (they may still head a longer candidate: `executive order`). */
+export const EN_STOP_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'way ways thing things lot lots part parts kind kinds type types number numbers time times day days year years today ' +
+    'example examples use uses area areas need needs order orders level levels step steps effort efforts other others one ones ' +
+    'something anything everything nothing someone anyone everyone people person percent term terms end ability addition fact ' +
+    'point points place places case cases result results rest sort sorts set sets variety range amount amounts means basis ' +
+    'group groups form forms side sides first second third month months week weeks hour hours minute minutes while lack ' +
+    'matter matters question questions issue issues thing reason reasons purpose purposes role roles work works field fields ' +
+    'mr ms dr etc e.g. i.e. et al al. page pages section sections chapter note notes http https www com org gov pdf'
+  ).split(' '),
+);
+
+/** Tags that can head a term (end a candidate). */
+function isNounTag(tag: string): boolean {
+  return tag === 'NN' || tag === 'NNS' || tag === 'NNP' || tag === 'NNPS' || tag === 'FW';
+}
+
+/** Tags that can modify inside a term. */
+function isModifierTag(tag: string): boolean {
+  return tag === 'JJ' || tag === 'VBN' || tag === 'VBG' || isNounTag(tag);
+}
+
+/**
+ * Corrects tagger output for what a general tagger gets wrong in policy text: acronyms (AI tagged VBP),
+ * dotted abbreviations and URLs, numbers. Mutates and returns the tokens.
+ */
+export function refineEnTags(tokens: EnToken[]): EnToken[] {
+  for (const t of tokens) {
+    if (t.kind === 'url') t.tag = 'URL';
+    else if (t.kind === 'number') t.tag = 'CD';
+    else if (t.kind === 'punct') t.tag = t.tag || 'PUNCT';
+    else if (t.kind === 'abbr') t.tag = /^(?:e\.g|i\.e|a\.m|p\.m)\.$/i.test(t.text) ? 'FW-ABBR' : 'NNP';
+    else if (isAcronym(t.text)) t.tag = 'NNP';
+    else if (!/\p{L}/u.test(t.text)) t.tag = 'CD';
+  }
+  return tokens;
+}
+
+type Cls = 'N' | 'M' | 'G' | 'OF' | '-';
+
+function classify(t: EnToken): Cls {
+  if (t.kind === 'punct' || t.kind === 'url' || t.kind === 'number') return '-';
+  if (t.text === 'of') return 'OF';
+  if (!/\p{L}/u.test(t.text) || t.text.length > 40) return '-';
+  if (isNounTag(t.tag)) return 'N';
+  if (t.tag === 'VBG') return 'G';
+  if (isModifierTag(t.tag)) return 'M';
+  return '-';
+}
+
+/** Options for candidate spans. */
+export interface EnSpanOptions {
+  /** Longest candidate in words. @default 5 */
+  maxWords?: number;
+}
+
+/**
+ * All candidate spans of a tagged sentence. A span ends with a noun, starts with an adjective or noun (not a
+ * gerund: "building data centers" is a verb phrase), contains at most one "of" between nouns, and is not a
+ * single stop noun or a single lower-case letter sequence shorter than 2.
+ */
+export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {}): Span[] {
+  const maxWords = options.maxWords ?? 5;
+  const cls = tokens.map(classify);
+  const out: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const ci = cls[i];
+    if (ci !== 'N' && ci !== 'M') continue;
+    let ofs = 0;
+    for (let j = i; j < tokens.length && j - i < maxWords; j++) {
+      const cj = cls[j];
+      if (cj === '-') break;
+      if (cj === 'OF') {
+        // "of" must follow a noun and be followed by a modifier or noun
+        if (ofs > 0 || cls[j - 1] !== 'N' || j === i) break;
+        const next = cls[j + 1];
+        if (next !== 'N' && next !== 'M' && next !== 'G') break;
+        ofs++;
+        continue;
+      }
+      if (cj !== 'N') continue;
+      if (j === i && !isSingleCandidate(tokens[i]!.text)) continue;
+      const parts = tokens.slice(i, j + 1).map((t) => t.text);
+      out.push({ parts, start: tokens[i]!.start, end: tokens[j]!.end });
+    }
+  }
+  return out;
+}
+
+function isSingleCandidate(word: string): boolean {
+  if (word.length < 2) return false;
+  if (EN_STOP_NOUNS.has(word.toLowerCase())) return false;
+  return true;
+}
+
+/** Joins English parts into the surface text of a candidate. */
+export function joinEn(parts: readonly string[]): string {
+  return parts.join(' ');
+}

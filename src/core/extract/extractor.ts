@@ -1,0 +1,163 @@
+/**
+ * The monolingual extraction pipeline for one language: sentences → tokens (tagged by the injected
+ * tagger) → candidate spans → counts (bounded memory) + in-text definitions → ranked candidates.
+ * Feed it text with `addText` (any number of documents, in chunks of whole lines), then call `result`.
+ */
+import { CandidateCounter } from './counter.js';
+import { enDefinitions, zhDefinitions } from './definitions.js';
+import { enCandidateSpans, joinEn, refineEnTags } from './en-candidates.js';
+import type { Span } from './en-candidates.js';
+import { singularizePhrase } from './en-singular.js';
+import { tokenizeEn } from './en-tokenize.js';
+import { rankCandidates } from './rank.js';
+import { splitSentences } from './sentences.js';
+import type { Candidate, DefinitionPair, EnTagger, ExtractLang, ReferenceFrequencies, ZhTagger } from './types.js';
+import { joinZh, tagZh, zhCandidateSpans } from './zh-candidates.js';
+
+/** Grouping key of a candidate's text (the service passes termKey: width, script, case, inflection). */
+export type KeyFunction = (text: string, lang: ExtractLang) => string;
+
+/** Default key: NFKC, lower case, collapsed spaces. */
+export const defaultKey: KeyFunction = (text) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export interface ExtractorOptions {
+  lang: ExtractLang;
+  /** Required for Chinese. */
+  zhTagger?: ZhTagger;
+  /** Required for English. */
+  enTagger?: EnTagger;
+  reference: ReferenceFrequencies;
+  keyOf?: KeyFunction;
+  /** Longest candidate in words (English, default 5) or segments (Chinese, default 4). */
+  maxWords?: number;
+  /** Longest Chinese candidate in characters. @default 16 */
+  maxChars?: number;
+  /** Candidate table size before rare entries are pruned. @default 200_000 */
+  maxEntries?: number;
+  /** Context sentences kept per candidate. @default 3 */
+  maxContexts?: number;
+}
+
+export interface ResultOptions {
+  /** @default 1 */
+  minFrequency?: number;
+  /** Simple-maths N. @default 10 */
+  smoothing?: number;
+}
+
+/** A definition found in the input with how often it was seen. */
+export interface FoundDefinition extends DefinitionPair {
+  count: number;
+  docs: number[];
+}
+
+export class TermExtractor {
+  readonly lang: ExtractLang;
+  private readonly counter: CandidateCounter;
+  private readonly keyOf: KeyFunction;
+  private readonly defined = new Map<string, Set<string>>();
+  private readonly definitionList = new Map<string, FoundDefinition>();
+  /** Words (English tokens, Chinese segments) seen, punctuation excluded. */
+  totalWords = 0;
+  /** Characters fed. */
+  totalChars = 0;
+
+  constructor(private readonly options: ExtractorOptions) {
+    this.lang = options.lang;
+    if (options.lang === 'zh' && !options.zhTagger) throw new Error('TermExtractor: a Chinese tagger is required');
+    if (options.lang === 'en' && !options.enTagger) throw new Error('TermExtractor: an English tagger is required');
+    this.counter = new CandidateCounter({ maxEntries: options.maxEntries, maxContexts: options.maxContexts });
+    this.keyOf = options.keyOf ?? defaultKey;
+  }
+
+  /** Key of a word sequence: English is singularised on its head noun first. */
+  keyOfParts = (parts: readonly string[]): string =>
+    this.lang === 'en' ? this.keyOf(joinEn(singularizePhrase(parts)), 'en') : this.keyOf(joinZh(parts), 'zh');
+
+  /** Adds text of document `doc` (0-based). Text should be whole lines. */
+  addText(doc: number, text: string): void {
+    this.totalChars += text.length;
+    for (const sentence of splitSentences(text)) this.addSentence(doc, sentence);
+  }
+
+  /** Adds one sentence (already split, markup stripped). Returns its candidate spans. */
+  addSentence(doc: number, sentence: string): Span[] {
+    const { spans, words, definitions } = this.lang === 'en' ? this.analyseEn(sentence) : this.analyseZh(sentence);
+    this.totalWords += words;
+    const seen = new Set<string>();
+    for (const span of spans) {
+      const key = this.keyOfParts(span.parts);
+      seen.add(key);
+      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence);
+    }
+    for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
+    return spans;
+  }
+
+  private analyseEn(sentence: string): { spans: Span[]; words: number; definitions: DefinitionPair[] } {
+    const tokens = tokenizeEn(sentence);
+    const wordTokens = tokens.filter((t) => t.kind === 'word' || t.kind === 'abbr');
+    const tags = wordTokens.length ? this.options.enTagger!.tag(wordTokens.map((t) => t.text)) : [];
+    wordTokens.forEach((t, i) => (t.tag = tags[i] ?? 'NN'));
+    refineEnTags(tokens);
+    const spans = enCandidateSpans(tokens, { maxWords: this.options.maxWords });
+    const words = tokens.reduce((n, t) => n + (t.kind === 'punct' ? 0 : 1), 0);
+    const definitions = /[(（]/.test(sentence) ? enDefinitions(sentence, spans) : [];
+    return { spans, words, definitions };
+  }
+
+  private analyseZh(sentence: string): { spans: Span[]; words: number; definitions: DefinitionPair[] } {
+    const tokens = tagZh(sentence, this.options.zhTagger!);
+    const spans = zhCandidateSpans(tokens, { maxWords: this.options.maxWords, maxChars: this.options.maxChars });
+    let words = 0;
+    for (const t of tokens) if (t.tag !== 'x' && t.text.trim()) words++;
+    const definitions = /[(（]/.test(sentence) ? zhDefinitions(sentence, spans, joinZh) : [];
+    return { spans, words, definitions };
+  }
+
+  private addDefinition(doc: number, sentence: string, d: DefinitionPair, seen: Set<string>): void {
+    const id = `${d.kind}\u0000${d.term}\u0000${d.gloss}`;
+    const found = this.definitionList.get(id);
+    if (found) {
+      found.count++;
+      if (!found.docs.includes(doc) && found.docs.length < 100) found.docs.push(doc);
+    } else if (this.definitionList.size < 10_000) {
+      this.definitionList.set(id, { ...d, sentence: sentence.length > 300 ? `${sentence.slice(0, 299)}…` : (sentence + ' ').slice(0, -1), count: 1, docs: [doc] });
+    }
+    const sides: [string, ExtractLang, string][] = [[d.term, d.termLang, d.gloss], [d.gloss, d.glossLang, d.term]];
+    for (const [text, lang, other] of sides) {
+      if (lang !== this.lang) continue;
+      const parts = this.lang === 'en' ? text.split(/\s+/) : [text];
+      const key = this.keyOfParts(parts);
+      let set = this.defined.get(key);
+      if (!set) this.defined.set(key, (set = new Set()));
+      if (set.size < 5) set.add(other);
+      if (!seen.has(key)) {
+        seen.add(key);
+        this.counter.add(key, parts, text, doc, sentence);
+      }
+    }
+  }
+
+  /** Definitions found so far (deduplicated, with counts). */
+  definitions(): FoundDefinition[] {
+    return [...this.definitionList.values()];
+  }
+
+  /** Ranked candidates (all of them; the caller cuts to top N). */
+  result(options: ResultOptions = {}): Candidate[] {
+    const defined = new Map<string, string[]>();
+    for (const [k, v] of this.defined) defined.set(k, [...v]);
+    return rankCandidates(this.counter.entries.values(), {
+      lang: this.lang,
+      totalWords: this.totalWords,
+      reference: this.options.reference,
+      keyOfParts: this.keyOfParts,
+      join: this.lang === 'en' ? joinEn : joinZh,
+      defined,
+      minFrequency: options.minFrequency,
+      smoothing: options.smoothing,
+      lowerForReference: this.lang === 'en',
+    });
+  }
+}

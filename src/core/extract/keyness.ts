@@ -1,0 +1,34 @@
+/**
+ * Keyness against a general-language reference: Sketch Engine's "simple maths"
+ *
+ *   score = (fpm_focus + N) / (fpm_ref + N)
+ *
+ * with fpm = frequency per million words and N a smoothing constant (1 favours rare words, larger N
+ * favours common ones). The reference lists single words (and, for Chinese, the multi-segment words
+ * jieba's dictionary holds). For a phrase it does not list, fpm_ref is estimated under independence as
+ * 10⁶ · Π p(wᵢ) — a phrase is never more frequent in general language than its rarest word.
+ */
+import type { ReferenceFrequencies } from './types.js';
+
+/** The simple-maths keyness score. */
+export function simpleMaths(fpmFocus: number, fpmRef: number, n = 1): number {
+  return (fpmFocus + n) / (fpmRef + n);
+}
+
+/** Frequency per million of `frequency` occurrences in a text of `totalWords` words. */
+export function perMillion(frequency: number, totalWords: number): number {
+  return totalWords > 0 ? (frequency * 1e6) / totalWords : 0;
+}
+
+/**
+ * Reference frequency per million of a candidate: the listed frequency of the whole string when the
+ * reference has it, else the independence estimate from its words (unlisted words count as unseen).
+ */
+export function referencePerMillion(text: string, words: readonly string[], ref: ReferenceFrequencies): number {
+  const whole = ref.perMillion(text);
+  if (whole !== undefined) return whole;
+  if (words.length <= 1) return ref.perMillion(words[0] ?? text) ?? ref.unseenPerMillion;
+  let p = 1;
+  for (const w of words) p *= (ref.perMillion(w) ?? ref.unseenPerMillion) / 1e6;
+  return p * 1e6;
+}

@@ -1,0 +1,99 @@
+/**
+ * Chinese candidate spans from jieba-tagged segments: sequences of one to several segments that fit
+ * noun-phrase patterns (n, nz, vn, ns, nt, eng, a/b + n …), bounded by punctuation, function words, numbers
+ * and a stop list. Every valid sub-span is a candidate (C-value decides between nested ones).
+ */
+import type { Span } from './en-candidates.js';
+import type { Token, ZhTagger } from './types.js';
+
+/** Segments that can head a term (end a candidate). */
+const HEAD_TAGS = new Set(['n', 'nz', 'vn', 'ng', 'nt', 'ns', 'nrt', 'eng', 'j', 'an', 'x-term']);
+/** Segments that can modify inside a term (before the head). */
+const MODIFIER_TAGS = new Set([...HEAD_TAGS, 'a', 'b', 'v', 'ad', 'vd']);
+
+/** Nouns that are never terms on their own (too general). */
+export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    '方面 问题 时期 部分 内容 特点 影响 背景 目标 途径 领域 层面 方式 情况 工作 本身 手段 空间 作用 重点 要求 方向 ' +
+    '意义 过程 结果 原因 条件 国家 我们 其他 其中 同时 时候 时间 年 月 日 人 者 性 化 等 之一 一方面 另一方面 总的来看 ' +
+    '近日 阅读 文件 指示 部署 核心 举措 思路 关注 意味 问题 基础 全面 主要 重要 明确 相关 新 多方 ' +
+    '推动 加强 促进 提出 确保 鼓励 构建 支持 推进 实施 发布 建立 提升 维护 保障 消除 降低 培养 恢复 简化 投资 撤销 宣布 ' +
+    '调整 取代 采用 应对 制定 利用 通过 包括 提供 进行 实现 成为 对抗 输出 打压 挤压 迫使 堵塞 领导 建设 发展 加速 ' +
+    '旨在 围绕 转向 列为 视为 力图 重塑 获得 做出 给予 入手 发挥 还 特别 提到 愿意 加入 试图 导致 带来 出现 存在 深化 ' +
+    '加深 承诺 集中 偏向 想 倡导 可能 短期内 进而 或将 进一步 使 让 将 把 ' +
+    '对 对于 关于 分析 整理 贯彻落实 落实 贯彻 拟 借助 分别 保持 保护 刺激 解除 依赖 匹配 简述 梳理 表面 实则 充满'
+  ).split(' '),
+);
+
+function isTermSegment(word: string, tag: string): boolean {
+  // Latin inside Chinese text: only acronyms and model-like names (AI, GPU, ChatGPT), not English prose
+  if (tag === 'eng') return /^[A-Za-z][A-Za-z0-9]*$/.test(word) && /[A-Z].*[A-Z0-9]/.test(word);
+  return /\p{Script=Han}/u.test(word);
+}
+
+/**
+ * Segments and tags one sentence with the injected tagger and returns tokens with offsets. jieba's output
+ * concatenates to the input; if a tagger ever drops characters, offsets are re-synchronised by search.
+ */
+export function tagZh(sentence: string, tagger: ZhTagger): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  for (const { word, tag } of tagger.tag(sentence)) {
+    let start = sentence.startsWith(word, pos) ? pos : sentence.indexOf(word, pos);
+    if (start < 0) start = pos;
+    out.push({ text: word, tag, start, end: start + word.length });
+    pos = start + word.length;
+  }
+  return out;
+}
+
+/** Options for Chinese spans. */
+export interface ZhSpanOptions {
+  /** Longest candidate in segments. @default 4 */
+  maxWords?: number;
+  /** Longest candidate in characters. @default 16 */
+  maxChars?: number;
+}
+
+/**
+ * All candidate spans of a tagged Chinese sentence. A span ends with a noun-like segment, starts with a
+ * noun, adjective, distinguishing word or verb that is not in the stop list, and lies within one run of
+ * term-like segments (punctuation, particles, numbers, conjunctions, prepositions and stop words break runs).
+ * Single segments must be at least two characters (or a Latin acronym/word) and not stop words.
+ */
+export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): Span[] {
+  const maxWords = options.maxWords ?? 4;
+  const maxChars = options.maxChars ?? 16;
+  const out: Span[] = [];
+  const inRun = tokens.map((t) => MODIFIER_TAGS.has(t.tag) && isTermSegment(t.text, t.tag) && !ZH_STOP_WORDS.has(t.text));
+  for (let i = 0; i < tokens.length; i++) {
+    if (!inRun[i]) continue;
+    const first = tokens[i]!;
+    // a one-character verb or adverb never starts a term; two-character verbs may (开放权重, 管制措施)
+    if ((first.tag === 'v' || first.tag === 'ad' || first.tag === 'vd') && first.text.length < 2) continue;
+    for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
+      const last = tokens[j]!;
+      if (last.end - first.start > maxChars) break;
+      if (!HEAD_TAGS.has(last.tag)) continue;
+      if (j === i && !isSingle(first)) continue;
+      if (j > i && (first.tag === 'v' || first.tag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
+      out.push({ parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end });
+    }
+  }
+  return out;
+}
+
+function isSingle(t: Token): boolean {
+  if (t.tag === 'eng') return t.text.length >= 2;
+  return t.text.length >= 2 && t.tag !== 'v' && t.tag !== 'a' && t.tag !== 'b' && t.tag !== 'ad';
+}
+
+/** Joins Chinese parts into the surface text of a candidate (Latin parts keep a space between them). */
+export function joinZh(parts: readonly string[]): string {
+  let s = '';
+  for (const p of parts) {
+    if (s && /[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(p)) s += ' ';
+    s += p;
+  }
+  return s;
+}

