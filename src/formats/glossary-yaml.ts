@@ -1,7 +1,8 @@
 /**
  * Our glossary source format (glossary/*.yaml, docs/glossary-format.md): top-level id, name, description,
  * languages and concepts[], each concept in the shape of the Concept model. Reading reports every problem
- * with file, line and concept id; writing uses a stable key order and one flow-style line per term.
+ * with file, line and concept id; writing uses a stable key order, one flow-style line per term and flow
+ * lists for languages and related ids (the style of the files under glossary/).
  */
 import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import { resolveLimits } from './limits.js';
@@ -44,12 +45,16 @@ export function parseGlossaryYaml(text: string, file: string, options: GlossaryR
 /** Writes a glossary as glossary YAML (UTF-8, stable key order, terms as one-line flow maps). */
 export function stringifyGlossaryYaml(glossary: Glossary): string {
   const doc = new Document({ ...orderedHeader(glossary), concepts: glossary.concepts.map(orderedConcept) });
+  const languages = doc.get('languages', true);
+  if (isSeq(languages)) languages.flow = true;
   const concepts = doc.get('concepts', true);
   if (isSeq(concepts)) {
     for (const c of concepts.items) {
       if (!isMap(c)) continue;
       const terms = c.get('terms', true);
       if (isSeq(terms)) for (const t of terms.items) if (isMap(t)) t.flow = true;
+      const related = c.get('related', true);
+      if (isSeq(related)) related.flow = true;
     }
   }
   return doc.toString({ lineWidth: 0, indentSeq: true });

@@ -186,7 +186,7 @@ describe('glossary YAML: writing', () => {
 
   it('writes a stable key order with one flow-style line per term', () => {
     const text = stringifyGlossaryYaml(tricky);
-    expect(text.split('\n').slice(0, 4)).toEqual(['id: 术语-1', 'name: \'Tricky: names # and "quotes"\'', 'description: yes', 'languages:']);
+    expect(text.split('\n').slice(0, 4)).toEqual(['id: 术语-1', 'name: \'Tricky: names # and "quotes"\'', 'description: yes', 'languages: [ zh-Hans, zh-Hant, en ]']);
     expect(text).toContain('- { text: 開放權重, lang: zh-Hant, status: admitted }');
     expect(text.indexOf('  - id: c.2')).toBeGreaterThan(text.indexOf('  - id: c.1'));
     expect(stringifyGlossaryYaml(parseGlossaryYaml(text, 'x.yaml').glossary)).toBe(text);
