@@ -15,8 +15,9 @@ interface Cached<T> {
 }
 
 export class Engine {
-  private matcherCache: Cached<Matcher>[] = [];
-  private lookupCache: Cached<LookupIndex> | undefined;
+  /** Promises, so that concurrent requests during a (re)build share one build instead of each starting one. */
+  private matcherCache: Cached<Promise<Matcher>>[] = [];
+  private lookupCache: Cached<Promise<LookupIndex>> | undefined;
 
   constructor(readonly store: GlossaryStore) {}
 
@@ -52,8 +53,11 @@ export class Engine {
     const key = await this.cacheKey(ids);
     const hit = this.matcherCache.find((c) => c.key === key);
     if (hit) return hit.value;
-    const value = buildMatcher(await this.collect(ids));
+    const value = this.collect(ids).then((entries) => buildMatcher(entries));
     this.matcherCache = [{ key, value }, ...this.matcherCache.filter((c) => !sameIds(c.key, key))].slice(0, 4);
+    value.catch(() => {
+      this.matcherCache = this.matcherCache.filter((c) => c.value !== value);
+    });
     return value;
   }
 
@@ -62,9 +66,17 @@ export class Engine {
     const ids = await this.resolveGlossaries();
     const key = await this.cacheKey(ids);
     if (this.lookupCache?.key === key) return this.lookupCache.value;
-    const value = buildLookupIndex(await this.collect(ids));
+    const value = this.collect(ids).then((entries) => buildLookupIndex(entries));
     this.lookupCache = { key, value };
+    value.catch(() => {
+      if (this.lookupCache?.value === value) this.lookupCache = undefined;
+    });
     return value;
+  }
+
+  /** Builds the matcher and lookup index over all glossaries now (a server calls this at start). */
+  async warm(): Promise<void> {
+    await Promise.all([this.matcher(), this.lookupIndex()]);
   }
 
   async close(): Promise<void> {

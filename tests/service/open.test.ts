@@ -237,4 +237,23 @@ describe('openEngine', () => {
     expect(await engine.lookupIndex()).not.toBe(l1);
     await engine.close();
   });
+
+  it('concurrent requests share one build; a write by another connection to the same file triggers a rebuild', async () => {
+    const dir = freshDir('engine-shared');
+    const file = path.join(dir, 'ai.yaml');
+    writeFileSync(file, yaml('ai', [['人工智能', 'artificial intelligence']]));
+    const dbPath = path.join(dir, 'shuyu.sqlite');
+    const engine = await openEngine({ dbPath, glossaryDir: dir });
+    const [a, b] = await Promise.all([engine.matcher(), engine.matcher()]);
+    expect(a).toBe(b);
+    await engine.warm();
+    expect(await engine.matcher()).toBe(a);
+    const other = await openEngine({ dbPath, glossaryDir: dir });
+    await other.store.putConcept('ai', { id: 'dc', definitions: {}, notes: [], terms: [{ text: '数据中心', lang: 'zh-Hans', status: 'preferred' }] });
+    await other.close();
+    const rebuilt = await engine.matcher();
+    expect(rebuilt).not.toBe(a);
+    expect(rebuilt.find('建设数据中心').map((m) => m.conceptId)).toEqual(['dc']);
+    await engine.close();
+  });
 });
