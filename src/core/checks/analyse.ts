@@ -17,6 +17,11 @@ export function conceptKey(glossaryId: string, conceptId: string): string {
   return `${glossaryId}\u0000${conceptId}`;
 }
 
+/** Whitespace collapsed and trimmed. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
 function blank(text: string | undefined): boolean {
   return text === undefined || text.replace(/[\s\uFFFC]+/g, '') === '';
 }
@@ -43,5 +48,6 @@ export function analyseUnit(unit: BilingualUnit, matcher: Matcher, resolve: Conc
   };
   for (const m of sourceMatches) hit(m)?.source.push(m);
   for (const m of targetAll) hit(m)?.target.push(m);
-  return { unit, location, targetBlank, sourceMatches, targetOuter, concepts };
+  const targetCopied = !targetBlank && squash(unit.source.text) === squash(unit.target!.text);
+  return { unit, location, targetBlank, targetCopied, sourceMatches, targetOuter, concepts };
 }

@@ -14,7 +14,7 @@ export const forbiddenTerm: Check = {
   create(ctx) {
     return {
       unit(a, emit) {
-        if (a.targetBlank) return;
+        if (a.targetBlank || a.targetCopied) return;
         const inSource = (key: string) => (a.concepts.get(key)?.source.length ?? 0) > 0;
         const reported = new Set<string>();
         for (const m of a.targetOuter) {

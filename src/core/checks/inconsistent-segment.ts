@@ -7,7 +7,7 @@
  */
 import { hash53 } from './hash.js';
 import type { Check, FindingLocation } from './types.js';
-import { VariantGroup, countsOf, describeVariants, locationsOf } from './variants.js';
+import { VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
 
 const MAX_LABEL = 300;
 
@@ -53,7 +53,7 @@ export const inconsistentSegment: Check = {
         const make = (g: VariantGroup<{ text: string }>, key: string) => {
           const vs = g.sorted();
           const locations = locationsOf(vs);
-          const first = locations[0]!;
+          const first = headline(vs);
           emit({
             checkId: 'inconsistent-segment',
             severity: ctx.severity('inconsistent-segment'),

@@ -7,7 +7,7 @@
 import { termKey } from '../normalize/index.js';
 import { displayTerm, spanOf } from './terms.js';
 import type { Check, Finding } from './types.js';
-import { VariantGroup, countsOf, describeVariants, locationsOf } from './variants.js';
+import { VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
 
 interface ForwardExtra {
   term: string;
@@ -26,7 +26,7 @@ export const inconsistentTerm: Check = {
     return {
       unit(a, emit) {
         void emit;
-        if (a.targetBlank) return;
+        if (a.targetBlank || a.targetCopied) return;
         for (const h of a.concepts.values()) {
           if (h.source.length === 0 || h.target.length === 0 || !ctx.enabled('inconsistent-term', h.key)) continue;
           const allowed = ctx.allowed(h.key);
@@ -68,7 +68,7 @@ export const inconsistentTerm: Check = {
           if (g.variants.size < 2) continue;
           const vs = g.sorted();
           const locations = locationsOf(vs);
-          const first = locations[0]!;
+          const first = headline(vs);
           const f: Finding = {
             checkId: 'inconsistent-term',
             severity: ctx.severity('inconsistent-term'),
@@ -93,7 +93,7 @@ export const inconsistentTerm: Check = {
           if (g.variants.size < 2) continue;
           const vs = g.sorted();
           const locations = locationsOf(vs);
-          const first = locations[0]!;
+          const first = headline(vs);
           emit({
             checkId: 'inconsistent-term',
             severity: ctx.severity('inconsistent-term'),

@@ -15,7 +15,7 @@ export const missingTerm: Check = {
   create(ctx) {
     return {
       unit(a, emit) {
-        if (a.targetBlank) return;
+        if (a.targetBlank || a.targetCopied) return;
         const bySpan = new Map<string, { m: TermMatch; hits: ConceptHit[] }>();
         for (const m of a.sourceMatches) {
           const key = `${m.glossaryId}\u0000${m.conceptId}`;

@@ -12,7 +12,7 @@ export const termCount: Check = {
   create(ctx) {
     return {
       unit(a, emit) {
-        if (a.targetBlank) return;
+        if (a.targetBlank || a.targetCopied) return;
         for (const h of a.concepts.values()) {
           if (h.source.length < 2 || !ctx.enabled('term-count', h.key)) continue;
           const allowed = ctx.allowed(h.key);

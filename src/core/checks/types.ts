@@ -121,6 +121,8 @@ export interface UnitAnalysis {
   location: FindingLocation;
   /** Target absent, empty, or only whitespace and inline codes. */
   targetBlank: boolean;
+  /** Target identical to the source (whitespace aside): copied, not translated — left to `untranslated`. */
+  targetCopied: boolean;
   /** Outermost source matches, in order. */
   sourceMatches: TermMatch[];
   /** Outermost target matches, in order (for forbidden terms). */

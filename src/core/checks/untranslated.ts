@@ -6,10 +6,6 @@ import { termKey } from '../normalize/index.js';
 import { termsIn } from './terms.js';
 import type { Check } from './types.js';
 
-function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 export const untranslated: Check = {
   id: 'untranslated',
   severity: 'info',
@@ -23,7 +19,7 @@ export const untranslated: Check = {
           emit({ ...base, messageKey: a.unit.target ? 'findings.untranslated-empty' : 'findings.untranslated-missing', params: {} });
           return;
         }
-        if (squash(a.unit.source.text) !== squash(a.unit.target!.text)) return;
+        if (!a.targetCopied) return;
         // identical: only a finding when some source term should read differently in the target language
         for (const m of a.sourceMatches) {
           const h = a.concepts.get(`${m.glossaryId}\u0000${m.conceptId}`);

@@ -51,3 +51,9 @@ export function countsOf(vs: Variant[]): Record<string, number> {
 export function locationsOf(vs: Variant[]): FindingLocation[] {
   return vs.flatMap((v) => v.locations.map((l) => ({ ...l, variant: v.label })));
 }
+
+/** The location a grouped finding points at: the first of the rarest variant (the likely outlier). */
+export function headline(vs: Variant[]): FindingLocation {
+  const rare = vs[vs.length - 1]!;
+  return rare.locations[0] ?? vs[0]!.locations[0]!;
+}
