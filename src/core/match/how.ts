@@ -2,13 +2,8 @@
  * Why a match differs from the stored term: each fold without which the matched text would not have
  * matched the compiled form (see docs/matching.md).
  */
-import { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH, normalizeText, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH, foldKey } from '../normalize/index.js';
 import type { MatchHow } from './types.js';
-
-/** The normalised string of `text` under `folds`. */
-export function foldKey(text: string, folds: number): string {
-  return unitsToString(normalizeText(text, folds));
-}
 
 /**
  * The folds needed to get from the compiled `form` (an inflection of `script`, itself the stored `term`

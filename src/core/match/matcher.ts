@@ -8,10 +8,10 @@
 import type { Term, TermStatus } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, normalizeText, patternForms, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, normalizeScratch, normalizeText, patternForms, unitsToString } from '../normalize/index.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { Automaton } from './automaton.js';
-import { foldKey, howMatched } from './how.js';
+import { howMatched } from './how.js';
 import { scanUnitsLeftmostLongest, scanUnitsOverlapping } from './scan.js';
 import type { FindOptions, MatchHow, Matcher, MatcherEntry, TermMatch } from './types.js';
 
@@ -28,10 +28,12 @@ interface Ref {
   /** foldKey(form) without case folding, for case-sensitive terms. */
   caseKey: string | undefined;
   rank: number;
+  /** matched text → how (bounded). */
+  howCache?: Map<string, MatchHow[]>;
 }
 
 const STATUS_RANK = new Map<TermStatus, number>(TERM_STATUSES.map((s, i) => [s, i]));
-const MAX_HOW_CACHE = 100_000;
+const MAX_HOW_CACHE = 1000;
 
 export class GlossaryMatcher implements Matcher {
   readonly patternCount: number;
@@ -40,7 +42,6 @@ export class GlossaryMatcher implements Matcher {
   private readonly automaton: Automaton;
   private readonly refs: Ref[][];
   private readonly entries: MatcherEntry[];
-  private readonly howCache = new Map<string, MatchHow[]>();
 
   constructor(entries: MatcherEntry[]) {
     this.entries = entries;
@@ -52,7 +53,7 @@ export class GlossaryMatcher implements Matcher {
       e.concept.terms.forEach((term, termIndex) => {
         const seen = new Set<number>();
         for (const { form, script } of patternForms(term.text, term.lang)) {
-          const n = normalizeText(form, FOLD_ALL);
+          const n = normalizeScratch(form, FOLD_ALL);
           if (n.length === 0) continue;
           const key = unitsToString(n);
           let pid = ids.get(key);
@@ -66,6 +67,7 @@ export class GlossaryMatcher implements Matcher {
           seen.add(pid);
           let splits: number[] | undefined;
           for (let k = 1; k < n.length; k++) if (n.flags[k]! & F_SPLIT) (splits ??= []).push(k);
+          // (n is a shared scratch buffer: read before foldKey below reuses it)
           refs[pid]!.push({
             id: refId++,
             entry,
@@ -125,7 +127,7 @@ export class GlossaryMatcher implements Matcher {
       const refs = valid(node, st, en);
       const start = n.start[st]!;
       const end = n.end[en - 1]!;
-      result.push(...this.report(refs, text.slice(start, end), start, end));
+      for (const m of this.report(refs, text.slice(start, end), start, end)) result.push(m);
     };
     const accept = (node: number, st: number, en: number): boolean => valid(node, st, en).length > 0;
     if (options.overlapping) scanUnitsOverlapping(this.automaton, n.units, n.length, accept, emit);
@@ -135,6 +137,10 @@ export class GlossaryMatcher implements Matcher {
 
   /** One TermMatch per concept: its best term (fewest folds, then status, then term order). */
   private report(refs: Ref[], matched: string, start: number, end: number): TermMatch[] {
+    if (refs.length === 1) {
+      const ref = refs[0]!;
+      return [this.toMatch(ref, this.how(ref, matched), matched, start, end)];
+    }
     const best = new Map<number, { ref: Ref; how: MatchHow[] }>();
     for (const ref of refs) {
       const how = this.how(ref, matched);
@@ -142,33 +148,35 @@ export class GlossaryMatcher implements Matcher {
       if (!cur || better(ref, how, cur.ref, cur.how)) best.set(ref.entry, { ref, how });
     }
     const picked = [...best.values()].sort((a, b) => a.ref.rank - b.ref.rank || a.ref.entry - b.ref.entry);
-    return picked.map(({ ref, how }) => {
-      const e = this.entries[ref.entry]!;
-      return {
-        start,
-        end,
-        text: matched,
-        glossaryId: e.glossaryId,
-        conceptId: e.concept.id,
-        termIndex: ref.termIndex,
-        term: ref.term.text,
-        lang: ref.term.lang,
-        status: ref.term.status,
-        how,
-      };
-    });
+    return picked.map(({ ref, how }) => this.toMatch(ref, how, matched, start, end));
+  }
+
+  private toMatch(ref: Ref, how: MatchHow[], matched: string, start: number, end: number): TermMatch {
+    const e = this.entries[ref.entry]!;
+    return {
+      start,
+      end,
+      text: matched,
+      glossaryId: e.glossaryId,
+      conceptId: e.concept.id,
+      termIndex: ref.termIndex,
+      term: ref.term.text,
+      lang: ref.term.lang,
+      status: ref.term.status,
+      how,
+    };
   }
 
   private how(ref: Ref, matched: string): MatchHow[] {
     if (matched === ref.term.text) return ['exact'];
-    const key = `${ref.id}\u0000${matched}`;
-    let h = this.howCache.get(key);
+    const cache = (ref.howCache ??= new Map());
+    let h = cache.get(matched);
     if (!h) {
       h = howMatched(matched, ref.term.text, ref.script, ref.form);
-      if (this.howCache.size >= MAX_HOW_CACHE) this.howCache.clear();
-      this.howCache.set(key, h);
+      if (cache.size >= MAX_HOW_CACHE) cache.clear();
+      cache.set(matched, h);
     }
-    return [...h];
+    return h.slice();
   }
 }
 

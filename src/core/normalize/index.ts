@@ -6,10 +6,10 @@ import { isChinese } from '../lang.js';
 import { C_WORD, FOLD_ALL, FOLD_CASE, classes } from './chars.js';
 import { canonicalWord, inflectionVariants } from './inflect.js';
 import { toSimplified, toTraditional } from './script.js';
-import { F_SPLIT, normalizeText, unitsToString } from './text.js';
+import { F_SPLIT, normalizeScratch } from './text.js';
 
 export { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH } from './chars.js';
-export { F_END, F_SPLIT, F_START, normalizeText, unitsToString } from './text.js';
+export { F_END, F_SPLIT, F_START, foldKey, normalizeScratch, normalizeText, unitsToString } from './text.js';
 export type { NormalizedText } from './text.js';
 export { canonicalWord, inflectionVariants } from './inflect.js';
 
@@ -22,7 +22,7 @@ export { canonicalWord, inflectionVariants } from './inflect.js';
  */
 export function termKey(text: string, lang: string, caseSensitive = false): string {
   const source = isChinese(lang) ? toSimplified(text) : text;
-  const n = normalizeText(source, caseSensitive ? FOLD_ALL & ~FOLD_CASE : FOLD_ALL);
+  const n = normalizeScratch(source, caseSensitive ? FOLD_ALL & ~FOLD_CASE : FOLD_ALL);
   const cls = classes();
   let key = '';
   let i = 0;
@@ -49,18 +49,21 @@ export interface PatternForm {
   script: string;
 }
 
+const HAN = /\p{Script=Han}/u;
 const TRAILING_WORD = /(\p{L}[\p{L}\p{N}\p{M}]*)$/u;
 const LATIN = /\p{Script=Latin}/u;
 
 /**
- * The surface forms the matcher compiles for one term: Chinese terms with their Taiwan and Hong Kong
- * vocabulary and Simplified forms (人工智能 → 人工智慧); terms ending in an English word with the singular
+ * The surface forms the matcher compiles for one term: Simplified Chinese terms with their Taiwan form
+ * (人工智能 → 人工智慧, characters and vocabulary), Traditional ones with their Simplified form; terms ending in an English word with the singular
  * and plural of that word (export control ↔ export controls). Deduplicated; the term itself first.
  */
 export function patternForms(text: string, lang: string): PatternForm[] {
   const scripts = [text];
-  if (isChinese(lang) || /\p{Script=Han}/u.test(text)) {
-    for (const s of [toTraditional(text, 'tw'), toTraditional(text, 'hk'), toSimplified(text)]) if (!scripts.includes(s)) scripts.push(s);
+  if (HAN.test(text)) {
+    // Simplified terms get their Taiwan form (人工智能 → 人工智慧), Traditional ones their Simplified form
+    const other = lang === 'zh-Hant' ? toSimplified(text) : toTraditional(text, 'tw');
+    if (other !== text) scripts.push(other);
   }
   const out: PatternForm[] = [];
   const seen = new Set<string>();

@@ -39,152 +39,260 @@ export interface NormalizedText {
 
 /** The normalised units as a string. */
 export function unitsToString(n: NormalizedText): string {
+  if (n.length <= 64) return String.fromCharCode.apply(null, n.units.subarray(0, n.length) as unknown as number[]);
   let s = '';
   for (let i = 0; i < n.length; i += 8192) s += String.fromCharCode(...n.units.subarray(i, Math.min(n.length, i + 8192)));
   return s;
 }
 
+/** Growable output buffers of the normaliser. */
+class Out {
+  len = 0;
+  cap: number;
+  units: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  constructor(cap: number) {
+    this.cap = cap;
+    this.units = new Uint16Array(cap);
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.flags = new Uint8Array(cap);
+  }
+  grow(): void {
+    const cap = this.cap * 2 + 16;
+    const u = new Uint16Array(cap);
+    u.set(this.units);
+    const s = new Int32Array(cap);
+    s.set(this.start);
+    const e = new Int32Array(cap);
+    e.set(this.end);
+    const f = new Uint8Array(cap);
+    f.set(this.flags);
+    this.units = u;
+    this.start = s;
+    this.end = e;
+    this.flags = f;
+    this.cap = cap;
+  }
+}
+
 /**
- * Normalises `text` with the given fold bits (FOLD_* from chars.ts). Runs in one pass, O(length).
+ * Normalises `text` with the given fold bits (FOLD_* from chars.ts). One pass, O(length); the common
+ * case (a BMP character folding to one unit) is handled inline.
  */
 export function normalizeText(text: string, folds: number): NormalizedText {
+  return normalizeInto(text, folds, new Out(text.length + 16));
+}
+
+let scratch: Out | undefined;
+
+/**
+ * Like normalizeText but into a buffer shared by every call (no allocation): the result is only valid
+ * until the next call. For short strings (terms, keys).
+ */
+export function normalizeScratch(text: string, folds: number): NormalizedText {
+  scratch ??= new Out(1024);
+  if (scratch.cap < text.length + 16) scratch = new Out(text.length * 2 + 16);
+  const r = normalizeInto(text, folds, scratch);
+  scratch.len = 0;
+  return r;
+}
+
+/** The normalised string of `text` under `folds`. */
+export function foldKey(text: string, folds: number): string {
+  return unitsToString(normalizeScratch(text, folds));
+}
+
+function normalizeInto(text: string, folds: number, o: Out): NormalizedText {
   const table = foldTable(folds);
   const single = table.single;
   const cls = classes();
   const inflection = (folds & FOLD_INFLECTION) !== 0;
   const n = text.length;
-  let cap = n + 16;
-  let units = new Uint16Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let flags = new Uint8Array(cap);
+  let units = o.units;
+  let start = o.start;
+  let end = o.end;
+  let flags = o.flags;
   let len = 0;
   let prevWord = false; // last emitted unit is a word character
   let sep = false; // separators dropped since the last emitted unit
 
-  const grow = (need: number): void => {
-    if (len + need <= cap) return;
-    cap = Math.max(cap * 2, len + need + 16);
-    const u2 = new Uint16Array(cap);
-    u2.set(units);
-    units = u2;
-    const s2 = new Int32Array(cap);
-    s2.set(start);
-    start = s2;
-    const e2 = new Int32Array(cap);
-    e2.set(end);
-    end = e2;
-    const f2 = new Uint8Array(cap);
-    f2.set(flags);
-    flags = f2;
-  };
+  for (let i = 0; i < n; ) {
+    if (len + 8 > o.cap) {
+      o.len = len;
+      o.grow();
+      units = o.units;
+      start = o.start;
+      end = o.end;
+      flags = o.flags;
+    }
+    const c = text.charCodeAt(i);
+    const f = single[c]!;
+    if (f !== MULTI && (c < 0xd800 || c > 0xdbff)) {
+      const k = cls[f]!;
+      if (k === C_WORD) {
+        units[len] = f;
+        start[len] = i;
+        end[len] = i + 1;
+        if (prevWord) {
+          if (sep) flags[len] = 7; // F_START | F_END | F_SPLIT
+          else {
+            flags[len] = F_END;
+            flags[len - 1]! &= ~F_END;
+          }
+        } else flags[len] = 3;
+        len++;
+        prevWord = true;
+        sep = false;
+        i++;
+        continue;
+      }
+      if (k === C_CJK || k === 0) {
+        units[len] = f;
+        start[len] = i;
+        end[len] = i + 1;
+        flags[len] = 3;
+        len++;
+        prevWord = false;
+        sep = false;
+        i++;
+        continue;
+      }
+      if ((k === C_SPACE || k === C_HYPHEN) && inflection) {
+        sep = true;
+        i++;
+        continue;
+      }
+    }
+    // slow path: separators without the inflection fold, apostrophes, ignorables, expansions, astral
+    o.len = len;
+    const r = slowChar(text, i, folds, inflection, prevWord, sep, o);
+    len = o.len;
+    units = o.units;
+    start = o.start;
+    end = o.end;
+    flags = o.flags;
+    prevWord = r.prevWord;
+    sep = r.sep;
+    i = r.next;
+  }
+  o.len = len;
+  return { length: len, units, start, end, flags };
+}
 
-  /** Emits a folded code point (1 or 2 units) of class k that came from text[s, e). */
-  const emitCp = (cp: number, k: number, s: number, e: number): void => {
-    grow(2);
+interface SlowResult {
+  next: number;
+  prevWord: boolean;
+  sep: boolean;
+}
+
+/** Handles the character at i outside the fast path; appends to `o`. */
+function slowChar(text: string, i: number, folds: number, inflection: boolean, prevWord: boolean, sep: boolean, o: Out): SlowResult {
+  const table = foldTable(folds);
+  const cls = classes();
+  const n = text.length;
+  const st = { prevWord, sep };
+
+  const emit = (cp: number, k: number, s: number, e: number): void => {
+    while (o.len + 2 > o.cap) o.grow();
     const isWord = k === C_WORD;
-    let f = 3; // F_START | F_END
-    if (isWord && prevWord) {
-      if (sep) f |= F_SPLIT;
+    let f = F_START | F_END;
+    if (isWord && st.prevWord) {
+      if (st.sep) f |= F_SPLIT;
       else {
         f &= ~F_START;
-        flags[len - 1]! &= ~F_END;
+        o.flags[o.len - 1]! &= ~F_END;
       }
     }
     if (cp > 0xffff) {
-      units[len] = 0xd800 + ((cp - 0x10000) >> 10);
-      start[len] = s;
-      end[len] = e;
-      flags[len] = f & ~F_END;
-      len++;
-      units[len] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
-      start[len] = s;
-      end[len] = e;
-      flags[len] = f & ~(F_START | F_SPLIT);
-      len++;
+      o.units[o.len] = 0xd800 + ((cp - 0x10000) >> 10);
+      o.start[o.len] = s;
+      o.end[o.len] = e;
+      o.flags[o.len] = f & ~F_END;
+      o.len++;
+      o.units[o.len] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      o.start[o.len] = s;
+      o.end[o.len] = e;
+      o.flags[o.len] = f & ~(F_START | F_SPLIT);
+      o.len++;
     } else {
-      units[len] = cp;
-      start[len] = s;
-      end[len] = e;
-      flags[len] = f;
-      len++;
+      o.units[o.len] = cp;
+      o.start[o.len] = s;
+      o.end[o.len] = e;
+      o.flags[o.len] = f;
+      o.len++;
     }
-    prevWord = isWord;
-    sep = false;
-  };
-
-  /** Handles one folded code point of class k from text[s, e); returns how many extra input units to skip. */
-  const handle = (cp: number, k: number, s: number, e: number): number => {
-    if (k === C_IGNORE) return 0;
-    if (k === C_SPACE || k === C_HYPHEN) {
-      if (inflection) {
-        sep = true;
-        return 0;
-      }
-      if (k === C_SPACE) {
-        if (len > 0 && units[len - 1] === 0x20) {
-          end[len - 1] = e;
-          return 0;
-        }
-        emitCp(0x20, C_SPACE, s, e);
-      } else emitCp(0x2d, C_HYPHEN, s, e);
-      return 0;
-    }
-    if (k === C_APOS && inflection && prevWord && !sep && len > 0) {
-      // possessive: word's → word; words' → words
-      const next = text.charCodeAt(e);
-      if ((next === 0x73 || next === 0x53) && !isWordAt(e + 1)) {
-        end[len - 1] = e + 1;
-        return 1;
-      }
-      if ((units[len - 1] === 0x73 || units[len - 1] === 0x53) && !isWordAt(e)) {
-        end[len - 1] = e;
-        return 0;
-      }
-    }
-    emitCp(cp, k === C_APOS ? 0 : k, s, e);
-    return 0;
+    st.prevWord = isWord;
+    st.sep = false;
   };
 
   const isWordAt = (j: number): boolean => {
     if (j >= n) return false;
-    const c = text.charCodeAt(j);
-    const f = single[c]!;
+    const f = table.single[text.charCodeAt(j)]!;
     return f !== MULTI && cls[f] === C_WORD;
   };
 
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-        let folded = table.multi.get(cp);
-        if (folded === undefined) {
-          folded = foldString(String.fromCodePoint(cp), folds);
-          table.multi.set(cp, folded);
-        }
-        for (const ch of folded) {
-          const fcp = ch.codePointAt(0)!;
-          handle(fcp, fcp > 0xffff ? classOf(fcp) : cls[fcp]!, i, i + 2);
-        }
-        i += 2;
-        continue;
+  /** One folded code point of class k from text[s, e); returns extra input units consumed. */
+  const handle = (cp: number, k: number, s: number, e: number): number => {
+    if (k === C_IGNORE) return 0;
+    if (k === C_SPACE || k === C_HYPHEN) {
+      if (inflection) {
+        st.sep = true;
+        return 0;
+      }
+      if (k === C_SPACE && o.len > 0 && o.units[o.len - 1] === 0x20) {
+        o.end[o.len - 1] = e;
+        return 0;
+      }
+      emit(k === C_SPACE ? 0x20 : 0x2d, k, s, e);
+      return 0;
+    }
+    if (k === C_APOS && inflection && st.prevWord && !st.sep && o.len > 0) {
+      // possessive: word's → word; words' → words
+      const next = text.charCodeAt(e);
+      if ((next === 0x73 || next === 0x53) && !isWordAt(e + 1)) {
+        o.end[o.len - 1] = e + 1;
+        return 1;
+      }
+      const last = o.units[o.len - 1];
+      if ((last === 0x73 || last === 0x53) && !isWordAt(e)) {
+        o.end[o.len - 1] = e;
+        return 0;
       }
     }
-    const f = single[c]!;
-    if (f !== MULTI) {
-      i += 1 + handle(f, cls[f]!, i, i + 1);
-      continue;
+    emit(cp, k === C_APOS ? 0 : k, s, e);
+    return 0;
+  };
+
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let folded = table.multi.get(cp);
+      if (folded === undefined) {
+        folded = foldString(String.fromCodePoint(cp), folds);
+        table.multi.set(cp, folded);
+      }
+      for (const ch of folded) {
+        const fcp = ch.codePointAt(0)!;
+        handle(fcp, fcp > 0xffff ? classOf(fcp) : cls[fcp]!, i, i + 2);
+      }
+      return { next: i + 2, prevWord: st.prevWord, sep: st.sep };
     }
-    const folded = table.multi.get(c) ?? '';
-    for (const ch of folded) {
+  }
+  const f = table.single[c]!;
+  let next = i + 1;
+  if (f !== MULTI) next += handle(f, cls[f]!, i, i + 1);
+  else {
+    for (const ch of table.multi.get(c) ?? '') {
       const fcp = ch.codePointAt(0)!;
       handle(fcp, fcp > 0xffff ? classOf(fcp) : cls[fcp]!, i, i + 1);
     }
-    i += 1;
   }
-  return { length: len, units, start, end, flags };
+  return { next, prevWord: st.prevWord, sep: st.sep };
 }
 
 /** True when the unit is a Han/kana/hangul character (no word boundaries). */
