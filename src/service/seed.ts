@@ -61,11 +61,20 @@ export async function seedBuiltInGlossaries(store: GlossaryStore, dir: string = 
   const result: SeedResult = { created: [], updated: [], unchanged: [], orphaned: [], shadowed: [] };
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
   const seen = new Map<string, string>();
+  const stored = await store.listGlossaries();
+  // A file whose hash is already stored is unchanged: no need to parse it (start-up stays fast).
+  const byHash = new Map(stored.filter((g) => g.builtIn && g.sourceHash).map((g) => [g.sourceHash!, g.id]));
   for (const name of files) {
     const file = path.join(dir, name);
     const bytes = readFileSync(file);
     const sourceHash = createHash('sha256').update(bytes).digest('hex');
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = path.join(path.basename(dir), name);
+    const unchangedId = byHash.get(sourceHash);
+    if (unchangedId !== undefined && !seen.has(unchangedId)) {
+      seen.set(unchangedId, shown);
+      result.unchanged.push(unchangedId);
+      continue;
+    }
     let glossary;
     try {
       glossary = parseGlossaryYaml(decodeText(bytes, shown), shown).glossary;
@@ -79,20 +88,16 @@ export async function seedBuiltInGlossaries(store: GlossaryStore, dir: string = 
       });
     }
     seen.set(glossary.id, shown);
-    const stored = await store.getGlossary(glossary.id);
-    if (stored && !stored.builtIn) {
+    const current = await store.getGlossary(glossary.id);
+    if (current && !current.builtIn) {
       result.shadowed.push(glossary.id);
-      continue;
-    }
-    if (stored?.builtIn && stored.sourceHash === sourceHash) {
-      result.unchanged.push(glossary.id);
       continue;
     }
     const { concepts, ...info } = glossary;
     await store.replaceGlossary({ ...info, builtIn: true, sourceHash }, concepts);
-    (stored ? result.updated : result.created).push(glossary.id);
+    (current ? result.updated : result.created).push(glossary.id);
   }
-  for (const g of await store.listGlossaries()) if (g.builtIn && !seen.has(g.id)) result.orphaned.push(g.id);
+  for (const g of stored) if (g.builtIn && !seen.has(g.id)) result.orphaned.push(g.id);
   return result;
 }
 
