@@ -21,7 +21,8 @@ import { parseGlossaryYaml } from '../src/formats/glossary-yaml.js';
 import type { Concept } from '../src/core/model.js';
 import { termKey } from '../src/core/normalize/index.js';
 import { toSimplified } from '../src/core/normalize/script.js';
-import { extractTexts } from '../src/service/extract.js';
+import { candidateKey, extractParallelSegments, extractTexts } from '../src/service/extract.js';
+import type { PairCandidate, ParallelSegment } from '../src/service/extract.js';
 import { jiebaWith } from '../src/service/extract-nlp.js';
 import { fmt, table, writeResult } from './util.js';
 
@@ -123,6 +124,55 @@ function naturalTfIdfTop(text: string, lang: Lang): string[] {
   return [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 100).map(([term]) => term);
 }
 
+/** Parallel fixture: `zh<TAB>en` per line after a header. */
+function readParallelTsv(file: string): ParallelSegment[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.includes('\t'))
+    .map((l) => {
+      const [zh, en] = l.split('\t') as [string, string];
+      return { zh, en };
+    });
+}
+
+interface GoldPair {
+  zhKey: string;
+  enKeys: Set<string>;
+  label: string;
+}
+
+function readGoldPairs(file: string): GoldPair[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => {
+      const [zh, en] = l.split('\t') as [string, string];
+      return { zhKey: candidateKey(zh, 'zh'), enKeys: new Set(en.split('|').map((e) => candidateKey(e, 'en'))), label: `${zh}=${en}` };
+    });
+}
+
+/** A proposed pair is correct when both keys equal those of a gold pair (any English alternative). */
+function evaluatePairs(pairs: PairCandidate[], gold: GoldPair[]): { correct: number; precision: number; recall: number; wrong: string[]; missed: string[] } {
+  const found = new Set<GoldPair>();
+  const wrong: string[] = [];
+  let correct = 0;
+  for (const p of pairs) {
+    const g = gold.find((x) => x.zhKey === candidateKey(p.zh, 'zh') && x.enKeys.has(candidateKey(p.en, 'en')));
+    if (g) {
+      correct++;
+      found.add(g);
+    } else wrong.push(`${p.zh}=${p.en} (dice ${p.dice}, G² ${p.logLikelihood}, c ${p.cooccurrences})`);
+  }
+  return {
+    correct,
+    precision: pairs.length ? correct / pairs.length : 0,
+    recall: gold.length ? found.size / gold.length : 0,
+    wrong,
+    missed: gold.filter((g) => !found.has(g)).map((g) => g.label),
+  };
+}
+
 const pct = (x: number) => `${fmt(x * 100, 1)}%`;
 
 async function main(): Promise<void> {
@@ -154,8 +204,15 @@ async function main(): Promise<void> {
     if (process.env.EVAL_VERBOSE) console.log(lang, ours.slice(0, 100).join(' | '));
   }
 
-  const pairRows: (string | number)[][] = [];
-  // PAIRS
+  // pairs
+  const segments = readParallelTsv(resolve(repo, 'tests/fixtures/extract/parallel.tsv'));
+  const pairsGold = readGoldPairs(resolve(repo, 'tests/fixtures/extract/parallel-gold.tsv'));
+  const result = await extractParallelSegments(segments, { useGlossary: false });
+  const pe = evaluatePairs(result.pairs, pairsGold);
+  const pairRows = [[segments.length, pairsGold.length, result.pairs.length, pe.correct, pct(pe.precision), pct(pe.recall)]];
+  verdicts.push(`- pairs: precision ≥ 80% at recall ≥ 60%: **${pe.precision >= 0.8 && pe.recall >= 0.6 ? 'yes' : 'no'}**`);
+  if (process.env.EVAL_VERBOSE) for (const w of pe.wrong) console.log('wrong pair', w);
+  if (process.env.EVAL_VERBOSE) console.log('missed pairs', pe.missed.join(', '));
   const seconds = (performance.now() - t0) / 1000;
   const md = [
     '## Term extraction quality (eval-extract)',

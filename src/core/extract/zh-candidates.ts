@@ -7,16 +7,20 @@ import type { Span } from './en-candidates.js';
 import type { Token, ZhTagger } from './types.js';
 
 /** Segments that can head a term (end a candidate). */
-const HEAD_TAGS = new Set(['n', 'nz', 'vn', 'ng', 'nt', 'ns', 'nrt', 'eng', 'j', 'an', 'x-term']);
+const HEAD_TAGS = new Set(['n', 'nz', 'vn', 'ng', 'nt', 'ns', 'nrt', 'eng', 'j', 'an', 'l', 'i']);
 /** Segments that can modify inside a term (before the head). */
-const MODIFIER_TAGS = new Set([...HEAD_TAGS, 'a', 'b', 'v', 'ad', 'vd']);
+const MODIFIER_TAGS = new Set([...HEAD_TAGS, 'a', 'b', 'v', 'ad', 'vd', 's', 'nr']);
+/** One-character noun-forming suffixes jieba often splits off (数据/集, 解释/性, 情报/界). */
+const SUFFIXES = new Set([...'集性化率度者界业类型式法']);
+/** One-character prefixes that start a term (可解释性, 非营利, 高安全性, 伪创新). */
+const PREFIXES = new Set([...'可非高低超伪反多']);
 
 /** Nouns that are never terms on their own (too general). */
 export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
     '方面 问题 时期 部分 内容 特点 影响 背景 目标 途径 领域 层面 方式 情况 工作 本身 手段 空间 作用 重点 要求 方向 ' +
     '意义 过程 结果 原因 条件 国家 我们 其他 其中 同时 时候 时间 年 月 日 人 者 性 化 等 之一 一方面 另一方面 总的来看 ' +
-    '近日 阅读 文件 指示 部署 核心 举措 思路 关注 意味 问题 基础 全面 主要 重要 明确 相关 新 多方 ' +
+    '近日 阅读 文件 指示 核心 举措 思路 关注 意味 问题 基础 全面 主要 重要 明确 相关 新 多方 ' +
     '推动 加强 促进 提出 确保 鼓励 构建 支持 推进 实施 发布 建立 提升 维护 保障 消除 降低 培养 恢复 简化 投资 撤销 宣布 ' +
     '调整 取代 采用 应对 制定 利用 通过 包括 提供 进行 实现 成为 对抗 输出 打压 挤压 迫使 堵塞 领导 建设 发展 加速 ' +
     '旨在 围绕 转向 列为 视为 力图 重塑 获得 做出 给予 入手 发挥 还 特别 提到 愿意 加入 试图 导致 带来 出现 存在 深化 ' +
@@ -65,27 +69,47 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
   const maxWords = options.maxWords ?? 4;
   const maxChars = options.maxChars ?? 16;
   const out: Span[] = [];
-  const inRun = tokens.map((t) => MODIFIER_TAGS.has(t.tag) && isTermSegment(t.text, t.tag) && !ZH_STOP_WORDS.has(t.text));
+  const tags = tokens.map((t, i) => effectiveTag(tokens, i));
+  const inRun = tokens.map((t, i) => MODIFIER_TAGS.has(tags[i]!) && isTermSegment(t.text, tags[i]!) && !ZH_STOP_WORDS.has(t.text));
   for (let i = 0; i < tokens.length; i++) {
     if (!inRun[i]) continue;
     const first = tokens[i]!;
+    const firstTag = tags[i]!;
     // a one-character verb or adverb never starts a term; two-character verbs may (开放权重, 管制措施)
-    if ((first.tag === 'v' || first.tag === 'ad' || first.tag === 'vd') && first.text.length < 2) continue;
+    if ((firstTag === 'v' || firstTag === 'ad' || firstTag === 'vd' || firstTag === 'nr' || firstTag === 's') && first.text.length < 2) continue;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
       const last = tokens[j]!;
       if (last.end - first.start > maxChars) break;
-      if (!HEAD_TAGS.has(last.tag)) continue;
-      if (j === i && !isSingle(first)) continue;
-      if (j > i && (first.tag === 'v' || first.tag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
+      const lastTag = tags[j]!;
+      // a two-character verb heads a term after a noun (人工智能创新, 半导体制造, 技术脱钩)
+      const verbHead = lastTag === 'v' && last.text.length === 2 && j > i && NOUNISH.has(tags[j - 1]!);
+      if (!HEAD_TAGS.has(lastTag) && !verbHead) continue;
+      if (j === i && !isSingle(first, firstTag)) continue;
+      if (j > i && (firstTag === 'v' || firstTag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
       out.push({ parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end });
     }
   }
   return out;
 }
 
-function isSingle(t: Token): boolean {
-  if (t.tag === 'eng') return t.text.length >= 2;
-  return t.text.length >= 2 && t.tag !== 'v' && t.tag !== 'a' && t.tag !== 'b' && t.tag !== 'ad';
+const NOUNISH = new Set(['n', 'nz', 'vn', 'ng', 'nt', 'ns', 'eng', 'j', 'l']);
+
+/** The tag used for patterns: affixes become nouns/modifiers when attached to a neighbour. */
+function effectiveTag(tokens: Token[], i: number): string {
+  const t = tokens[i]!;
+  if (t.text.length === 1) {
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (SUFFIXES.has(t.text) && prev && prev.end === t.start && /\p{Script=Han}/u.test(prev.text) && prev.tag !== 'x' && prev.tag !== 'uj') return 'n';
+    if (PREFIXES.has(t.text) && next && /\p{Script=Han}/u.test(next.text)) return 'b';
+  }
+  if (t.tag === 'nr' && t.text.length >= 2) return 'nr';
+  return t.tag;
+}
+
+function isSingle(t: Token, tag: string): boolean {
+  if (tag === 'eng') return t.text.length >= 2;
+  return t.text.length >= 2 && HEAD_TAGS.has(tag);
 }
 
 /** Joins Chinese parts into the surface text of a candidate (Latin parts keep a space between them). */
