@@ -14,6 +14,9 @@ import { registerAnnotate } from './commands/annotate.js';
 import { registerServe } from './commands/serve.js';
 import { registerGlossaries } from './commands/glossaries.js';
 import { registerCheck } from './commands/check.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
+import { registerConvert } from './commands/convert.js';
 
 /** Registers every command on the program (one line per command). */
 function registerCommands(program: Command, ctx: CliContext): void {
@@ -22,6 +25,9 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
   registerGlossaries(program, ctx);
   registerCheck(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
+  registerConvert(program, ctx);
 }
 
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */
