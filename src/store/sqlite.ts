@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
+import { ShuyuError } from '../core/errors.js';
 import type { Concept, GlossaryInfo, StoredConcept } from '../core/model.js';
 import { validateGlossaryInfo } from '../core/glossary-info.js';
 import type { BatchOp, BatchResult, GlossaryStore, ListOptions, WriteOptions } from './types.js';
@@ -154,16 +155,16 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
 
     async createGlossary(input) {
       const info = validateGlossaryInfo(input);
-      create.immediate(info);
+      write(() => create.immediate(info));
       return info;
     },
 
     async updateGlossary(id, patch) {
-      return update.immediate(id, patch);
+      return write(() => update.immediate(id, patch));
     },
 
     async deleteGlossary(id) {
-      remove.immediate(id);
+      write(() => remove.immediate(id));
     },
 
     async version(glossaryId) {
@@ -203,25 +204,25 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
       const concept = checkOneConcept(input, options?.expectedRevision);
       const op: CheckedOp = { op: 'put', concept };
       if (options?.expectedRevision !== undefined) op.expectedRevision = options.expectedRevision;
-      writeOps.immediate(glossaryId, [op]);
+      write(() => writeOps.immediate(glossaryId, [op]));
       return rowToConcept(revisionOf(glossaryId, concept.id)!);
     },
 
     async deleteConcept(glossaryId, conceptId, options?: WriteOptions) {
       const op: CheckedOp = { op: 'delete', conceptId };
       if (options?.expectedRevision !== undefined) op.expectedRevision = options.expectedRevision;
-      writeOps.immediate(glossaryId, [op]);
+      write(() => writeOps.immediate(glossaryId, [op]));
     },
 
     async applyBatch(glossaryId, ops: BatchOp[]): Promise<BatchResult> {
       const checked = checkBatch(ops);
       if (checked.length === 0) return { put: 0, deleted: 0, version: glossaryRow(glossaryId).version };
-      return writeOps.immediate(glossaryId, checked);
+      return write(() => writeOps.immediate(glossaryId, checked));
     },
 
     async replaceGlossary(input, concepts) {
       const { info, concepts: checked } = checkReplacement(input, concepts);
-      return replace.immediate(info, checked);
+      return write(() => replace.immediate(info, checked));
     },
 
     async close() {
@@ -230,6 +231,25 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
       db.close();
     },
   };
+}
+
+/**
+ * Runs a write transaction; a lock held by another process for longer than busy_timeout becomes
+ * ShuyuError('timeout') instead of a raw SQLite error.
+ */
+function write<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new ShuyuError('timeout', 'The database is busy: another process kept it locked for too long; try again', {
+        params: { sqliteCode: code },
+        cause: e,
+      });
+    }
+    throw e;
+  }
 }
 
 function prepareStatements(db: Database) {
