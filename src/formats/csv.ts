@@ -15,7 +15,7 @@ import { TableReader } from './tabular/from-table.js';
 import { TABULAR_CANNOT_HOLD, glossaryToTable } from './tabular/to-table.js';
 
 /** Longest single record we parse (a guard against one huge cell eating memory). */
-const MAX_RECORD_CHARS = 4 * 2 ** 20;
+const MAX_RECORD_CHARS = 2 ** 20;
 
 /** Quotes a field when RFC 4180 requires it (delimiter, quote, CR, LF) or when it has edge spaces. */
 function quote(field: string, delimiter: string): string {

@@ -204,7 +204,7 @@ const LANG_WORDS: Record<string, string> = {
 };
 
 /** Two-letter codes we accept as a bare language header (`fr` is a language, `id` is not). */
-const BCP47 = /^(?:[a-z]{2,3})(?:[-_](?:[a-z]{4}|[a-z]{2}|\d{3}))*$/i;
+const BCP47 = /^[a-z]{2}(?:[-_](?:[a-z]{4}|[a-z]{2}|\d{3}))*$|^[a-z]{2,3}(?:[-_](?:[a-z]{4}|[a-z]{2}|\d{3}))+$/i;
 const NOT_LANG = new Set(['id', 'no', 'pos', 'lang', 'term']);
 
 function cleanHeader(h: string): string {
