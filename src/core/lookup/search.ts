@@ -1,0 +1,276 @@
+/**
+ * Query execution: stages in rank order (exact/variant, pinyin, pinyin initials, prefix, substring, fuzzy,
+ * definition). Each stage adds candidates (best per concept); a stage is skipped once `limit` concepts already
+ * score above anything it could produce, so typical queries touch only the first stages.
+ */
+import { compactPinyin, looksLikePinyin, pinyinOf } from '../pinyin.js';
+import type { Term } from '../model.js';
+import type { IndexData } from './build.js';
+import { definitionTokens } from './build.js';
+import { maxEditsFor } from './fuzzy.js';
+import { hasHan, keyWords, lookupKey, tidy, variantDetail } from './keys.js';
+import { bigrams } from './postings.js';
+import { BAND, Collector, DEMOTED_PINYIN_BAND, lengthAdjustment, score, statusBonus } from './rank.js';
+import type { HitReason, LookupHit, LookupOptions } from './types.js';
+
+/** Most keys a prefix scan visits (prefix queries of one or two letters match tens of thousands of terms). */
+const PREFIX_SCAN = 2000;
+/** Most terms a substring, word or fuzzy stage verifies. */
+const VERIFY_CAP = 30000;
+
+interface Query {
+  /** Whitespace-collapsed input. */
+  text: string;
+  /** Folded keys: character-level script folding first, then OpenCC phrase folding when different. */
+  keys: string[];
+  /** English words of the first key. */
+  words: string[];
+}
+
+interface Stage {
+  band: number;
+  run: () => void;
+}
+
+/** Runs a lookup over prepared index data. */
+export function search(ix: IndexData, query: string, options: LookupOptions = {}): LookupHit[] {
+  const limit = options.limit ?? 10;
+  const text = query.replace(/\s+/g, ' ').trim();
+  if (!(limit > 0) || !text) return [];
+  const k1 = lookupKey(text, 'chars');
+  const k2 = hasHan(tidy(text)) ? lookupKey(text, 'full') : k1;
+  if (!k1) return [];
+  const q: Query = { text, keys: k1 === k2 ? [k1] : [k1, k2], words: hasHan(k1) ? [] : keyWords(k1) };
+
+  let allowed: (c: number) => boolean = () => true;
+  if (options.glossaryIds) {
+    const set = new Set(options.glossaryIds.map((g) => ix.glossaryNumbers.get(g) ?? -1));
+    allowed = (c) => set.has(ix.glossaryOf[c]!);
+  }
+  const col = new Collector(allowed);
+  const term = (t: number): Term => ix.entries[ix.termConcept[t]!]!.concept.terms[ix.termIndex[t]!]!;
+  // Inside a band: status bonus, and a little for specificity (a concept with fewer terms is a closer match).
+  const add = (t: number, reason: HitReason, band: number, adj: number, detail?: string) => {
+    const ci = ix.termConcept[t]!;
+    const specificity = 5 - Math.min(5, ix.entries[ci]!.concept.terms.length - 1);
+    col.add({ concept: ci, term: t, score: score(band, adj + statusBonus(term(t).status) + specificity), reason, ...(detail ? { detail } : {}) });
+  };
+
+  const englishOnly = q.words.length > 0 && q.words.every((w) => ix.words.vocab.has(w));
+  const pinyinBand = englishOnly ? DEMOTED_PINYIN_BAND : BAND.pinyin;
+  const initialsBand = englishOnly ? DEMOTED_PINYIN_BAND : BAND['pinyin-initials'];
+  const stages: Stage[] = [
+    { band: BAND.exact, run: () => exactStage(ix, q, add, term) },
+    { band: pinyinBand, run: () => pinyinStage(ix, q, add, pinyinBand) },
+    { band: initialsBand, run: () => initialsStage(ix, q, add, initialsBand) },
+    { band: BAND.prefix, run: () => prefixStage(ix, q, add) },
+    { band: BAND.substring, run: () => substringStage(ix, q, add) },
+    { band: BAND.fuzzy, run: () => fuzzyStage(ix, q, add) },
+    { band: BAND.definition, run: () => definitionStage(ix, q, col, allowed) },
+  ];
+  for (let i = 0; i < stages.length; i++) {
+    const remaining = Math.max(...stages.slice(i).map((s) => s.band));
+    if (col.settled(limit, remaining + 100)) break;
+    stages[i]!.run();
+  }
+
+  return col.top(limit).map((c) => {
+    const entry = ix.entries[c.concept]!;
+    const t = c.term >= 0 ? term(c.term) : undefined;
+    const def = t ? undefined : matchingDefinition(entry.concept.definitions, q);
+    return {
+      glossaryId: entry.glossaryId,
+      conceptId: entry.concept.id,
+      concept: entry.concept,
+      score: c.score,
+      reason: c.reason,
+      matched: t ? t.text : (def?.[1] ?? ''),
+      matchedLang: t ? t.lang : (def?.[0] ?? ''),
+      ...(c.detail ? { detail: t && c.reason.startsWith('pinyin') ? `${c.detail} (${pinyinOf(t.text).toned})` : c.detail } : {}),
+    };
+  });
+}
+
+type Add = (t: number, reason: HitReason, band: number, adj: number, detail?: string) => void;
+
+function exactStage(ix: IndexData, q: Query, add: Add, term: (t: number) => Term): void {
+  for (const key of q.keys) {
+    for (let p = ix.keys.lowerBound(key); p < ix.keys.length && ix.keys.keys[p] === key; p++) {
+      const t = ix.keys.ids[p]!;
+      const text = term(t).text;
+      if (text.replace(/\s+/g, ' ').trim() === q.text) add(t, 'exact', BAND.exact, 50);
+      else add(t, 'variant', BAND.variant, 50, variantDetail(q.text, text));
+    }
+  }
+}
+
+function pinyinStage(ix: IndexData, q: Query, add: Add, band: number): void {
+  if (!looksLikePinyin(q.text)) return;
+  const cp = compactPinyin(q.text);
+  if (cp.length < 2 || !ix.pinyin.segmentable(cp)) return;
+  const { full } = ix.pinyin;
+  full.forPrefix(cp, PREFIX_SCAN, (p) => {
+    const t = full.ids[p]!;
+    const alt = full.flags[p] === 1;
+    const whole = full.keys[p] === cp;
+    const adj = whole ? 60 - (alt ? 10 : 0) : 20 - Math.min(20, full.keys[p]!.length - cp.length) - (alt ? 5 : 0);
+    add(t, 'pinyin', band, adj, `${whole ? 'pinyin' : 'pinyin prefix'} ${cp}${alt ? ' (other reading)' : ''}`);
+  });
+}
+
+function initialsStage(ix: IndexData, q: Query, add: Add, band: number): void {
+  if (!/^[a-zA-Z]{2,12}$/.test(q.text)) return;
+  const cp = q.text.toLowerCase();
+  const { initials } = ix.pinyin;
+  for (let p = initials.lowerBound(cp); p < initials.length && initials.keys[p] === cp; p++) {
+    const t = initials.ids[p]!;
+    const alt = initials.flags[p] === 1;
+    add(t, 'pinyin-initials', band, 50 - (alt ? 10 : 0), `pinyin initials ${cp}${alt ? ' (other reading)' : ''}`);
+  }
+}
+
+function prefixStage(ix: IndexData, q: Query, add: Add): void {
+  const probes = new Set(q.keys);
+  // The last word as typed (not singularised): `data centers` should also prefix-match `data centers act`.
+  const lastRaw = q.text.toLowerCase().split(' ').pop() ?? '';
+  if (q.words.length && /^[a-z]+$/.test(lastRaw)) probes.add([...q.keys[0]!.split(' ').slice(0, -1), lastRaw].join(' '));
+  for (const key of probes) {
+    ix.keys.forPrefix(key, PREFIX_SCAN, (p) => {
+      const k = ix.keys.keys[p]!;
+      if (k === key || q.keys.includes(k)) return;
+      add(ix.keys.ids[p]!, 'prefix', BAND.prefix, lengthAdjustment([...k].length - [...key].length), `starts with "${q.text}"`);
+    });
+  }
+}
+
+function substringStage(ix: IndexData, q: Query, add: Add): void {
+  for (const key of q.keys) {
+    if (!hasHan(key)) continue;
+    const grams = bigrams(key);
+    let driver: Int32Array | undefined;
+    for (const g of grams) {
+      const l = ix.han.get(g);
+      if (!driver || l.length < driver.length) driver = l;
+    }
+    if (!driver) continue;
+    const n = Math.min(driver.length, VERIFY_CAP);
+    for (let i = 0; i < n; i++) {
+      const t = driver[i]!;
+      const k = ix.termKey[t]!;
+      if (k !== key && !k.startsWith(key) && k.includes(key)) add(t, 'substring', BAND.substring, lengthAdjustment([...k].length - [...key].length), `contains "${key}"`);
+    }
+  }
+  if (!q.words.length) return;
+  const ids = q.words.map((w) => ix.words.vocab.get(w));
+  if (ids.some((id) => id === undefined)) return;
+  const wanted = ids as number[];
+  let driverId = wanted[0]!;
+  for (const id of wanted) if (ix.words.count(id) < ix.words.count(driverId)) driverId = id;
+  const driver = ix.words.postings(driverId);
+  const key = q.keys[0]!;
+  const n = Math.min(driver.length, VERIFY_CAP);
+  for (let i = 0; i < n; i++) {
+    const t = driver[i]!;
+    const k = ix.termKey[t]!;
+    if (k === key || k.startsWith(key)) continue;
+    const tw = ix.words.termWords(t);
+    if (findRun(tw, (pos, j) => tw[pos] === wanted[j], wanted.length) >= 0) {
+      add(t, 'substring', BAND.substring, 60 - Math.min(55, (tw.length - wanted.length) * 8), `contains "${q.words.join(' ')}"`);
+    }
+  }
+}
+
+/** First start position s where `ok(s + j, j)` holds for j = 0…m-1, or -1. */
+function findRun(tw: Int32Array, ok: (pos: number, j: number) => boolean, m: number): number {
+  outer: for (let s = 0; s + m <= tw.length; s++) {
+    for (let j = 0; j < m; j++) if (!ok(s + j, j)) continue outer;
+    return s;
+  }
+  return -1;
+}
+
+function fuzzyStage(ix: IndexData, q: Query, add: Add): void {
+  if (!q.words.length) return;
+  // Each query word as folded and as typed (a typo can defeat singularising: `prses` → `prse`).
+  const typed = q.text.toLowerCase().split(/[\s\-_/]+/).filter(Boolean);
+  const multi = q.words.length > 1;
+  const cands = q.words.map((w, i) => {
+    const m = ix.deletes.similar(w, maxEditsFor(w.length, multi));
+    const raw = typed.length === q.words.length ? typed[i]!.replace(/'s$/, '') : w;
+    if (raw !== w) for (const [id, e] of ix.deletes.similar(raw, maxEditsFor(raw.length, multi))) if ((m.get(id) ?? 99) > e) m.set(id, e);
+    const id = ix.words.vocab.get(w);
+    if (id !== undefined) m.set(id, 0);
+    return m;
+  });
+  if (cands.some((m) => m.size === 0)) return;
+  const m = cands.length;
+  let driver = 0;
+  let driverSize = Infinity;
+  cands.forEach((c, i) => {
+    let size = 0;
+    for (const id of c.keys()) size += ix.words.count(id);
+    if (size < driverSize) (driverSize = size, (driver = i));
+  });
+  const seen = new Set<number>();
+  let visited = 0;
+  for (const wid of cands[driver]!.keys()) {
+    for (const t of ix.words.postings(wid)) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (++visited > VERIFY_CAP) return;
+      const tw = ix.words.termWords(t);
+      let best = Infinity;
+      for (let s = 0; s + m <= tw.length; s++) {
+        let edits = 0;
+        for (let j = 0; j < m && edits <= 2; j++) {
+          const e = cands[j]!.get(tw[s + j]!);
+          edits = e === undefined ? Infinity : edits + e;
+        }
+        if (edits >= 1 && edits <= 2 && edits < best) best = edits;
+      }
+      if (best <= 2) {
+        add(t, 'fuzzy', BAND.fuzzy, 75 - 25 * best - Math.min(20, (tw.length - m) * 5), best === 1 ? '1 edit' : `${best} edits`);
+      }
+    }
+  }
+}
+
+/** Sorted-array membership. */
+function contains(list: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === x;
+}
+
+function definitionStage(ix: IndexData, q: Query, col: Collector, allowed: (c: number) => boolean): void {
+  const tokens = definitionTokens(q.text);
+  if (!tokens.length) return;
+  const lists = tokens.map((t) => ix.defs.get(t));
+  if (lists.some((l) => l.length === 0)) return;
+  lists.sort((a, b) => a.length - b.length);
+  const [driver, ...rest] = lists;
+  const n = Math.min(driver!.length, VERIFY_CAP);
+  for (let i = 0; i < n; i++) {
+    const c = driver![i]!;
+    if (!allowed(c) || !rest.every((l) => contains(l, c))) continue;
+    const defs = ix.entries[c]!.concept.definitions;
+    let len = 0;
+    for (const d of Object.values(defs)) len += d.length;
+    col.add({ concept: c, term: -1, score: score(BAND.definition, 50 - Math.min(45, len / 20)), reason: 'definition', detail: `definition contains "${q.text}"` });
+  }
+}
+
+/** The definition (lang, text) that holds every query token, or the first one. */
+function matchingDefinition(definitions: Record<string, string>, q: Query): [string, string] | undefined {
+  const tokens = definitionTokens(q.text);
+  const all = Object.entries(definitions);
+  return all.find(([, text]) => {
+    const have = new Set(definitionTokens(text));
+    return tokens.every((t) => have.has(t));
+  }) ?? all[0];
+}
