@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Concept } from '../../src/core/model.js';
 import { checkConcept } from '../../src/core/model.js';
+import { termKey } from '../../src/core/normalize/index.js';
 import { toSimplifiedChars } from '../../src/core/normalize/script.js';
 
 /** A parsed glossary file: header fields and raw concept objects. */
@@ -170,11 +171,12 @@ export function checkGlossary(file: GlossaryFile): GlossaryReport {
   });
   for (const c of concepts) for (const r of c.related ?? []) if (!ids.has(r)) errors.push(`${c.id}: related id "${r}" does not exist`);
 
-  // Same term text (normalised) in two concepts: allowed for real homonyms, reported for review.
+  // Same term (by termKey, as import's duplicate detection sees it) in two concepts: allowed for real
+  // homonyms, reported for review.
   const owners = new Map<string, string[]>();
   for (const c of concepts)
     for (const t of c.terms) {
-      const key = `${t.lang.slice(0, 2)}\u0000${t.caseSensitive ? norm(t.text) : norm(t.text).toLowerCase()}`;
+      const key = `${t.lang.slice(0, 2)}\u0000${termKey(t.text, t.lang, t.caseSensitive)}`;
       const list = owners.get(key) ?? [];
       if (!list.includes(c.id)) list.push(c.id);
       owners.set(key, list);
