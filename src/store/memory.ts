@@ -1,6 +1,7 @@
 /**
  * In-memory GlossaryStore: the reference implementation, used by tests and by `--glossary <file>`.
- * Every value is deep-copied on the way in and out, so callers can never mutate stored data.
+ * Every value is deep-copied on the way in and out, so callers can never mutate stored data (concepts are
+ * copied on the way in by validation itself: checkConcept builds fresh objects).
  * Each method runs synchronously inside its promise, so a write is atomic with respect to other calls.
  */
 import type { Concept, GlossaryInfo, StoredConcept } from '../core/model.js';
@@ -144,7 +145,7 @@ export function createMemoryStore(): GlossaryStore {
     },
 
     async putConcept(glossaryId, input: Concept, options?: WriteOptions) {
-      const concept = checkOneConcept(clone(input), options?.expectedRevision);
+      const concept = checkOneConcept(input, options?.expectedRevision);
       const e = entry(glossaryId);
       const ops: CheckedOp[] = [{ op: 'put', concept, ...(options?.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}) }];
       applyOps(glossaryId, e, ops);
@@ -158,14 +159,14 @@ export function createMemoryStore(): GlossaryStore {
     },
 
     async applyBatch(glossaryId, ops: BatchOp[]): Promise<BatchResult> {
-      const checked = checkBatch(clone(ops));
+      const checked = checkBatch(ops);
       const e = entry(glossaryId);
       if (checked.length === 0) return { put: 0, deleted: 0, version: e.version };
       return applyOps(glossaryId, e, checked);
     },
 
     async replaceGlossary(input, concepts) {
-      const { info, concepts: checked } = checkReplacement(clone(input), clone(concepts));
+      const { info, concepts: checked } = checkReplacement(clone(input), concepts);
       const old = glossaries.get(info.id);
       const now = nowIso();
       const next = new Map<string, StoredConcept>();

@@ -227,9 +227,14 @@ export function runStoreContract(name: string, makeStore: () => GlossaryStore | 
       });
 
       it('copies data in and out: callers cannot change what is stored', async () => {
-        const input = concept('c1');
+        const input: Concept = { ...concept('c1'), related: ['r'], specs: { match: ['m'] }, extra: { k: 'v' }, definitions: { en: 'd' } };
         const stored = await store.putConcept('g', input);
+        const expected = structuredClone(stored);
         input.terms[0]!.text = 'changed input';
+        input.related!.push('r2');
+        input.specs!.match!.push('m2');
+        input.extra!.k = 'changed';
+        input.definitions.en = 'changed';
         stored.terms[0]!.text = 'changed output';
         const got = await store.getConcept('g', 'c1');
         got!.notes.push('changed get');
@@ -238,7 +243,16 @@ export function runStoreContract(name: string, makeStore: () => GlossaryStore | 
         for await (const c of store.iterateConcepts('g')) c.terms.pop();
         const g = await store.getGlossary('g');
         g!.languages.push('fr');
-        expect(await store.getConcept('g', 'c1')).toEqual({ ...concept('c1'), glossaryId: 'g', revision: 1, createdAt: stored.createdAt, updatedAt: stored.updatedAt });
+        expect(await store.getConcept('g', 'c1')).toEqual(expected);
+        expect(expected.terms[0]?.text).toBe('术语c1');
+        const batchInput = concept('c2');
+        await store.applyBatch('g', [{ op: 'put', concept: batchInput }]);
+        batchInput.terms[0]!.text = 'changed batch input';
+        const replaceInput = [concept('c3')];
+        await store.replaceGlossary({ id: 'h', name: 'h', languages: ['en'] }, replaceInput);
+        replaceInput[0]!.terms[0]!.text = 'changed replace input';
+        expect((await store.getConcept('g', 'c2'))?.terms[0]?.text).toBe('术语c2');
+        expect((await store.getConcept('h', 'c3'))?.terms[0]?.text).toBe('术语c3');
         expect((await store.getGlossary('g'))?.languages).toEqual(['zh-Hans', 'en']);
       });
     });
