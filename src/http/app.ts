@@ -13,6 +13,7 @@ import { apiNotFound, errorHandler } from './error-handler.js';
 import { lookupRouter } from './routes/lookup.js';
 import { annotateRouter } from './routes/annotate.js';
 import { glossariesRouter } from './routes/glossaries.js';
+import { checkRouter } from './routes/check.js';
 
 export interface AppOptions {
   /** Largest accepted file upload in bytes (read by upload routes from `app.locals.limits`). @default 50 MiB */
@@ -37,6 +38,7 @@ function mountRouters(app: Express, engine: Engine): void {
   app.use('/api', lookupRouter(engine));
   app.use('/api', annotateRouter(engine));
   app.use('/api', glossariesRouter(engine));
+  app.use('/api', checkRouter(engine));
 }
 
 /** Builds the app: security headers, JSON body parsing, static page, API routers, JSON errors. */
