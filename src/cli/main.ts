@@ -17,6 +17,7 @@ import { registerCheck } from './commands/check.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerConvert } from './commands/convert.js';
+import { registerExtract } from './commands/extract.js';
 
 /** Registers every command on the program (one line per command). */
 function registerCommands(program: Command, ctx: CliContext): void {
@@ -28,6 +29,7 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerImport(program, ctx);
   registerExport(program, ctx);
   registerConvert(program, ctx);
+  registerExtract(program, ctx);
 }
 
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */

@@ -185,6 +185,8 @@ export interface ParallelOptions extends Omit<ExtractOptions, 'lang'> {
   minCooccurrence?: number;
   minDice?: number;
   minLogLikelihood?: number;
+  /** Share of each side's ranked candidates that take part in alignment. @default 0.5 */
+  alignShare?: number;
 }
 
 export interface ParallelResult {
@@ -208,8 +210,11 @@ export async function extractParallelSegments(segments: ParallelSegment[], optio
   });
   const zhAll = zhEx.result({ minFrequency: 1 });
   const enAll = enEx.result({ minFrequency: 1 });
-  const zhByKey = new Map(zhAll.map((c) => [c.key, c]));
-  const enByKey = new Map(enAll.map((c) => [c.key, c]));
+  // only term-like candidates take part: the better-ranked share of each side (general words stay out)
+  const share = options.alignShare ?? 0.5;
+  const termlike = (all: Candidate[]) => all.slice(0, Math.max(50, Math.ceil(all.length * share)));
+  const zhByKey = new Map(termlike(zhAll).map((c) => [c.key, c]));
+  const enByKey = new Map(termlike(enAll).map((c) => [c.key, c]));
   const alignSegs = segKeys.map((s) => ({ zh: s.zh.filter((k) => zhByKey.has(k)), en: s.en.filter((k) => enByKey.has(k)) }));
 
   const anchors: AnchorPair[] = [];

@@ -147,7 +147,14 @@ export function alignSegments(segments: readonly AlignSegment[], anchors: readon
     if (inDictionary) p.inDictionary = true;
     scored.push(p);
   }
-  scored.sort((x, y) => y.confidence - x.confidence || y.logLikelihood - x.logLikelihood || y.cooccurrences - x.cooccurrences || (x.zhKey + x.enKey < y.zhKey + y.enKey ? -1 : 1));
+  // ties (nested candidates that always co-occur: data centers / centers) go to the longer pair
+  scored.sort(
+    (x, y) =>
+      y.confidence - x.confidence ||
+      y.zhKey.length + y.enKey.length - (x.zhKey.length + x.enKey.length) ||
+      y.logLikelihood - x.logLikelihood ||
+      (x.zhKey + x.enKey < y.zhKey + y.enKey ? -1 : 1),
+  );
 
   const out: AlignedPair[] = [];
   const linkedZh = new Set<string>();

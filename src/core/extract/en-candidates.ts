@@ -94,7 +94,9 @@ export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {})
         ofs++;
         continue;
       }
-      if (cj !== 'N') continue;
+      // a gerund heads a term after a modifier or noun: quantum computing, semiconductor manufacturing
+      const gerundHead = cj === 'G' && j > i && (cls[j - 1] === 'N' || cls[j - 1] === 'M');
+      if (cj !== 'N' && !gerundHead) continue;
       if (j === i && !isSingleCandidate(tokens[i]!.text)) continue;
       const parts = tokens.slice(i, j + 1).map((t) => t.text);
       out.push({ parts, start: tokens[i]!.start, end: tokens[j]!.end });

