@@ -10,6 +10,7 @@ import { Engine } from '../../src/service/engine.js';
 import { readGlossaryFile } from '../../src/service/open.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { FIXTURES } from '../core/checks/helpers.js';
+import { launchBrowser } from '../support/browser.js';
 
 const DATA = path.resolve(FIXTURES, '../../../../shared/data');
 let server: Server;
@@ -125,5 +126,30 @@ describe('POST /api/check', () => {
     const big = zip({ 'en/a.json': `{"a":"${'x'.repeat(5000)}"}` });
     await expect(unzipInputs('b.zip', big, { maxEntries: 10, maxBytes: 1000 })).rejects.toMatchObject({ code: 'unsafe_input' });
     await expect(unzipInputs('c.zip', Buffer.from('not a zip'))).rejects.toMatchObject({ code: 'parse_error' });
+  });
+});
+
+describe('check panel in the page', () => {
+  it('uploads a file, shows findings with highlighted terms and filters them, without page errors', async () => {
+    const browser = await launchBrowser();
+    const problems: string[] = [];
+    try {
+      const page = await browser.context.newPage();
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(`${base}/`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.click('#tab-check');
+      await page.setInputFiles('#check-files', path.join(FIXTURES, 'dirty.tsv'));
+      await page.click('#check-run');
+      await page.waitForSelector('#check-findings tbody tr');
+      expect(await page.locator('#check-findings tbody tr').count()).toBe(12);
+      expect(await page.locator('#check-summary').innerText()).toContain('103 units checked, 12 findings');
+      expect(await page.locator('#check-findings mark', { hasText: '国安' }).count()).toBe(1);
+      await page.selectOption('#check-filter-check', 'missing-term');
+      expect(await page.locator('#check-findings tbody tr').count()).toBe(2);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
