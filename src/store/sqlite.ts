@@ -102,6 +102,12 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
     return applyOps(glossaryId, ops);
   });
 
+  const putOne = db.transaction((glossaryId: string, op: CheckedOp & { op: 'put' }): StoredConcept => {
+    glossaryRow(glossaryId);
+    applyOps(glossaryId, [op]);
+    return rowToConcept(revisionOf(glossaryId, op.concept.id)!);
+  });
+
   const replace = db.transaction((info: GlossaryInfo, concepts: Concept[]): BatchResult => {
     const now = nowIso();
     const exists = q.getGlossary.get(info.id) !== undefined;
@@ -202,10 +208,9 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
 
     async putConcept(glossaryId, input: Concept, options?: WriteOptions) {
       const concept = checkOneConcept(input, options?.expectedRevision);
-      const op: CheckedOp = { op: 'put', concept };
+      const op: CheckedOp & { op: 'put' } = { op: 'put', concept };
       if (options?.expectedRevision !== undefined) op.expectedRevision = options.expectedRevision;
-      write(() => writeOps.immediate(glossaryId, [op]));
-      return rowToConcept(revisionOf(glossaryId, concept.id)!);
+      return write(() => putOne.immediate(glossaryId, op));
     },
 
     async deleteConcept(glossaryId, conceptId, options?: WriteOptions) {
