@@ -4,7 +4,6 @@
  * exit code. Commands never call process.exit themselves and never print stack traces.
  */
 import type { Engine } from '../service/engine.js';
-import { openEngine } from '../service/open.js';
 import { ShuyuError, formatDetail, isShuyuError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 
@@ -154,7 +153,10 @@ export function createCliContext(options: CreateContextOptions = {}): CliContext
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
   const globals: () => GlobalOptions = options.globals ?? (() => ({}));
-  const open = options.openEngine ?? ((g: GlobalOptions) => openEngine({ dbPath: g.db, glossaryFiles: g.glossary }));
+  // Loaded on first use: `--help`, `--version` and usage errors never pay for the store and format readers.
+  const open =
+    options.openEngine ??
+    (async (g: GlobalOptions) => (await import('../service/open.js')).openEngine({ dbPath: g.db, glossaryFiles: g.glossary }));
   const isTTY = Boolean(stdout.isTTY);
   let enginePromise: Promise<Engine> | undefined;
   let style: Style | undefined;
@@ -197,8 +199,8 @@ export function createCliContext(options: CreateContextOptions = {}): CliContext
       const e = toShuyuError(error);
       ctx.err(formatError(e));
       if (env.SHUYU_DEBUG === '1' || env.SHUYU_DEBUG === 'true') {
-        const cause = e.code === 'internal' || !isShuyuError(error) ? error : e;
-        ctx.err(cause instanceof Error && cause.stack ? cause.stack : String(cause));
+        ctx.err(e.stack ?? String(e));
+        if (e.cause !== undefined) ctx.err(`caused by: ${e.cause instanceof Error && e.cause.stack ? e.cause.stack : String(e.cause)}`);
       }
       ctx.exitCode = exitCodeFor(e);
     },

@@ -32,12 +32,17 @@ function registerCommands(program: Command, ctx: CliContext): void {
   registerExtract(program, ctx);
 }
 
+/** Collects a repeatable option's values (`-g a.yaml -g b.tbx`); not variadic, so it cannot swallow the command name. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shuyu')
     .description('Shuyu (术语): bilingual Chinese ↔ English terminology — lookup, annotate, serve')
     .version(packageVersion(), '-V, --version', 'print the version')
-    .option('-g, --glossary <file...>', 'use these glossary files (YAML, TBX, CSV, XLSX …) instead of the store')
+    .option('-g, --glossary <file>', 'use this glossary file (YAML, TBX, CSV, XLSX …) instead of the store; repeat for several', collect)
     .option('--db <path>', 'SQLite database (default $SHUYU_DB or data/shuyu.sqlite)')
     .option('--no-color', 'never colour the output')
     .showHelpAfterError('(run `shuyu --help` for usage)')

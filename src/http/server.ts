@@ -11,6 +11,9 @@ import type { Engine } from '../service/engine.js';
 import { openEngine } from '../service/open.js';
 import { createApp } from './app.js';
 import type { AppOptions } from './app.js';
+import { serveDefaults } from './server-defaults.js';
+
+export { serveDefaults };
 
 export interface ServeOptions extends AppOptions {
   /** @default 3000 (0 = any free port) */
@@ -25,12 +28,6 @@ export interface RunningServer {
   url: string;
   /** Stops accepting connections and waits for open ones (idle keep-alive connections are closed). */
   close(): Promise<void>;
-}
-
-/** Default port and host from the environment. */
-export function serveDefaults(env: NodeJS.ProcessEnv = process.env): { port: number; host: string } {
-  const port = env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : 3000;
-  return { port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 3000, host: env.HOST || '127.0.0.1' };
 }
 
 /** Listens with the app for `engine`; rejects (e.g. EADDRINUSE) if the port cannot be bound. */

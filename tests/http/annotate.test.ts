@@ -21,7 +21,7 @@ async function annotate(body: unknown): Promise<{ status: number; body: any }> {
 
 describe('POST /api/annotate', () => {
   it('reports every term of a mixed zh/en text with offsets, line, column and the pair', async () => {
-    const text = '美国加强出口管制。\nNew export controls and data centres; 開放權重模型。';
+    const text = '美国加强出口管制。\nNew export controls and data centres; 開放權重模型在數據中心。';
     const { status, body } = await annotate({ text });
     expect(status).toBe(200);
     const found = body.matches.map((m: any) => [m.text, m.conceptId]);
@@ -30,12 +30,14 @@ describe('POST /api/annotate', () => {
       ['export controls', 'export-controls'],
       ['data centres', 'data-center'],
       ['開放權重', 'open-weight'],
+      ['數據中心', 'data-center'],
     ]);
     for (const m of body.matches) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(body.matches[0]).toMatchObject({ line: 1, column: 5, status: 'preferred', lang: 'zh-Hans', pair: { zh: '出口管制', en: 'export controls' } });
     expect(body.matches[1]).toMatchObject({ line: 2, column: 5, term: 'export controls', how: ['exact'] });
     expect(body.matches[2]).toMatchObject({ term: 'data centre', status: 'admitted', pair: { zh: '数据中心', en: 'data center' } });
-    expect(body.matches[3].how).toContain('script');
+    expect(body.matches[3]).toMatchObject({ term: '開放權重', lang: 'zh-Hant', how: ['exact'] });
+    expect(body.matches[4]).toMatchObject({ term: '数据中心', how: ['script'], pair: { zh: '数据中心', en: 'data center' } });
     expect(Object.keys(body.matches[0]).sort()).toEqual(
       ['start', 'end', 'line', 'column', 'text', 'glossaryId', 'conceptId', 'term', 'lang', 'status', 'how', 'pair'].sort(),
     );

@@ -55,35 +55,50 @@ export async function* decodeStream(bytes: AsyncIterable<Buffer | string>, file:
   }
 }
 
-/** Wraps text chunks so that the caller can see them as they are consumed by the matcher. */
-async function* tee(chunks: AsyncIterable<string>, onChunk: (text: string) => void): AsyncGenerator<string> {
-  for await (const c of chunks) {
-    onChunk(c);
-    yield c;
-  }
-}
+/** Text kept beyond the safe window before it is walked and dropped (amortises the slicing). */
+const SLACK = 1 << 20;
 
-/** Streams annotated matches in order, with line/column computed on the fly from the consumed text. */
-async function* annotatedMatches(ctx: CliContext, file: string, onText?: (text: string) => void): AsyncGenerator<AnnotatedMatch> {
+/**
+ * Streams annotated matches in order, with line/column computed on the fly. The text the matcher has
+ * consumed is kept only from the earliest offset a future match can start at: annotateChunks holds fewer
+ * than 3 × holdBack units when it asks for the next chunk, so anything older is final. `onFinal(text)`
+ * receives, in order and exactly once, every piece of text before `windowStart` that no match can touch
+ * any more (the highlighting printer writes it out), and `rest()` the remainder at the end.
+ */
+async function* annotatedMatches(
+  ctx: CliContext,
+  file: string,
+  onFinal?: (text: string) => void,
+): AsyncGenerator<AnnotatedMatch, string> {
   const engine = await ctx.engine();
   const matcher = await engine.matcher();
+  const holdBack = Math.max(256, 2 * (matcher.maxPatternLength ?? 128) + 64);
+  const keep = 4 * holdBack;
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: CHUNK_BYTES });
   const pairOf = pairCache(engine);
   const tracker = new PositionTracker();
-  // Text consumed by the matcher but not yet walked by the tracker; trimmed as matches go by.
+  // [windowStart, windowStart + window.length): consumed text not yet walked by the tracker.
   let window = '';
   let windowStart = 0;
-  const text = tee(decodeStream(input, file === '-' ? '<stdin>' : file), (c) => {
-    window += c;
-    onText?.(c);
-  });
-  for await (const m of annotateChunks(matcher, text)) {
-    const upTo = m.start - windowStart;
-    tracker.advance(window, upTo);
-    window = window.slice(upTo);
-    windowStart = m.start;
+  const drop = (n: number) => {
+    tracker.advance(window, n);
+    onFinal?.(window.slice(0, n));
+    window = window.slice(n);
+    windowStart += n;
+  };
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of decodeStream(input, file === '-' ? '<stdin>' : file)) {
+      if (window.length > keep + SLACK) drop(window.length - keep);
+      window += chunk;
+      yield chunk;
+    }
+  }
+  for await (const m of annotateChunks(matcher, text(), { holdBack })) {
+    if (m.start < windowStart) throw new ShuyuError('internal', 'Match before the kept text window', { params: { offset: m.start } });
+    drop(m.start - windowStart);
     yield describeMatch(m, tracker.position, await pairOf(m.glossaryId, m.conceptId));
   }
+  return window;
 }
 
 async function printJson(ctx: CliContext, file: string): Promise<void> {
@@ -107,28 +122,40 @@ async function printList(ctx: CliContext, file: string): Promise<void> {
   if (count === 0) ctx.err('No glossary terms found.');
 }
 
-/** On a TTY: the text itself, with each term highlighted and a legend line per distinct concept at the end. */
+/** On a TTY: the text itself, with each term highlighted, then one line per distinct concept. */
 async function printHighlighted(ctx: CliContext, file: string): Promise<void> {
   const s = ctx.style;
-  let pending = '';
-  let pendingStart = 0;
   const seen = new Map<string, AnnotatedMatch>();
-  for await (const m of annotatedMatches(ctx, file, (c) => (pending += c))) {
-    if (m.start < pendingStart) continue; // overlaps an already printed match
-    const before = pending.slice(0, m.start - pendingStart);
-    const colour = m.status === 'forbidden' ? s.red : m.status === 'deprecated' ? s.yellow : s.green;
-    await ctx.write(before + colour(s.mark(m.text)));
-    pending = pending.slice(m.end - pendingStart);
-    pendingStart = m.end;
-    seen.set(`${m.glossaryId}:${m.conceptId}`, m);
+  // Final text is written as soon as it is known (terminal writes are synchronous), so memory stays bounded.
+  let printedUpTo = 0;
+  let skip = 0; // characters of the next final text already printed as part of a highlighted match
+  const onFinal = (piece: string) => {
+    const visible = piece.slice(skip);
+    skip = Math.max(0, skip - piece.length);
+    if (visible) ctx.stdout.write(visible);
+  };
+  const matches = annotatedMatches(ctx, file, onFinal);
+  let next = await matches.next();
+  while (!next.done) {
+    const m = next.value;
+    if (m.start >= printedUpTo) {
+      const colour = m.status === 'forbidden' ? s.red : m.status === 'deprecated' ? s.yellow : s.green;
+      // the text before m.start was just handed to onFinal; the match itself is printed here and skipped there
+      await ctx.write(colour(s.mark(m.text)));
+      skip = m.end - m.start;
+      printedUpTo = m.end;
+      seen.set(`${m.glossaryId}:${m.conceptId}`, m);
+    }
+    next = await matches.next();
   }
-  await ctx.write(pending.endsWith('\n') || pending === '' ? pending : `${pending}\n`);
-  if (seen.size) {
-    await ctx.out(s.dim('─'.repeat(40)));
-    for (const m of seen.values()) await ctx.out(`${s.bold(m.pair.zh ?? m.term)} ↔ ${s.bold(m.pair.en ?? m.term)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}`);
-  } else {
+  const rest = next.value.slice(skip);
+  await ctx.write(rest.endsWith('\n') || rest === '' ? rest : `${rest}\n`);
+  if (seen.size === 0) {
     ctx.err('No glossary terms found.');
+    return;
   }
+  await ctx.out(s.dim('─'.repeat(40)));
+  for (const m of seen.values()) await ctx.out(`${s.bold(m.pair.zh ?? m.term)} ↔ ${s.bold(m.pair.en ?? m.term)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}`);
 }
 
 export function registerAnnotate(program: Command, ctx: CliContext): void {

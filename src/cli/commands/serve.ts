@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
-import { serveDefaults, shutdownSignal, startServer } from '../../http/server.js';
+import { serveDefaults } from '../../http/server-defaults.js';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -18,6 +18,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('-p, --port <port>', 'port to listen on ($PORT)', parsePort, defaults.port)
     .option('-H, --host <host>', 'address to bind ($HOST)', defaults.host)
     .action(async (opts: { port: number; host: string }) => {
+      const { shutdownSignal, startServer } = await import('../../http/server.js');
       const engine = await ctx.engine();
       const running = await startServer(engine, { port: opts.port, host: opts.host });
       ctx.err(`Shuyu is listening on ${running.url} (store: ${engine.store.description}); Ctrl-C stops it`);
