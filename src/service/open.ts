@@ -74,7 +74,7 @@ export async function readGlossaryFile(file: string): Promise<Glossary> {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new ShuyuError('not_found', `No glossary file ${file}`, { params: { file } });
   }
-  const { glossary } = await readGlossary({ name: path.basename(file), path: file });
+  const { glossary } = await readGlossary({ name: file, path: file });
   const id = glossary.id && !glossaryIdProblem(glossary.id) ? glossary.id : glossaryIdFromName(glossary.id || file);
   return { ...glossary, id, name: glossary.name?.trim() ? glossary.name : id };
 }
