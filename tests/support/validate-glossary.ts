@@ -5,13 +5,17 @@
  * own `specs`, run through an approximate leftmost-longest matcher (and through the real matcher from
  * src/core/match/index.ts when it exists).
  *
- * Usage: `npx tsx tests/support/validate-glossary.ts [glossary/ai-policy.yaml ...]` — exits 1 on any error.
+ * It also validates the file against glossary/schema.json (beside the file) when zod can read JSON Schema.
+ *
+ * Usage: `npx tsx tests/support/validate-glossary.ts [--quiet] [glossary/ai-policy.yaml ...]` — exits 1 on any
+ * error or real-matcher failure.
  * The exported functions are reusable from tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
+import { z } from 'zod';
 import type { Concept } from '../../src/core/model.js';
 import { checkConcept } from '../../src/core/model.js';
 import { termKey } from '../../src/core/normalize/index.js';
@@ -208,13 +212,27 @@ export function checkGlossary(file: GlossaryFile): GlossaryReport {
   return { errors, warnings, concepts, stats };
 }
 
+/**
+ * Validates the parsed file against glossary/schema.json (converted with zod's JSON Schema reader); returns the
+ * problems, or null when this zod version cannot read JSON Schema.
+ */
+export function checkAgainstSchema(file: unknown, schemaFile: string): string[] | null {
+  const fromJSONSchema = (z as unknown as { fromJSONSchema?: (s: unknown) => z.ZodType }).fromJSONSchema;
+  if (typeof fromJSONSchema !== 'function') return null;
+  const schema = fromJSONSchema(JSON.parse(readFileSync(schemaFile, 'utf8')));
+  const r = schema.safeParse(file);
+  return r.success ? [] : r.error.issues.slice(0, 50).map((i) => `schema: ${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
 /** Runs the specs through the real matcher (src/core/match/index.ts) if it has been written; returns failures or null. */
 export async function checkWithRealMatcher(glossaryId: string, concepts: Concept[]): Promise<string[] | null> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const file = path.resolve(here, '../../src/core/match/index.ts');
   if (!existsSync(file)) return null;
   const mod = (await import(pathToFileURL(file).href)) as {
-    buildMatcher?: (e: Iterable<{ glossaryId: string; concept: Concept }>) => { find(t: string): { conceptId: string }[] };
+    buildMatcher?: (e: Iterable<{ glossaryId: string; concept: Concept }>) => {
+      find(t: string, o?: { overlapping?: boolean }): { conceptId: string }[];
+    };
   };
   if (!mod.buildMatcher) return null;
   const matcher = mod.buildMatcher(concepts.map((concept) => ({ glossaryId, concept })));
@@ -225,7 +243,8 @@ export async function checkWithRealMatcher(glossaryId: string, concepts: Concept
       if (!found.some((h) => h.conceptId === c.id)) failures.push(`${c.id}: real matcher misses "${s}" → [${found.map((h) => h.conceptId).join(', ')}]`);
     }
     for (const s of c.specs?.noMatch ?? []) {
-      if (matcher.find(s).some((h) => h.conceptId === c.id)) failures.push(`${c.id}: real matcher matches noMatch "${s}"`);
+      // as in tests/glossary/specs.test.ts: a noMatch sentence must not match even among overlapping matches
+      if (matcher.find(s, { overlapping: true }).some((h) => h.conceptId === c.id)) failures.push(`${c.id}: real matcher matches noMatch "${s}"`);
     }
   }
   return failures;
@@ -240,6 +259,8 @@ async function main(): Promise<void> {
   for (const f of files) {
     const file = loadGlossaryFile(f);
     const r = checkGlossary(file);
+    const schemaProblems = checkAgainstSchema(file, path.join(path.dirname(f), 'schema.json'));
+    if (schemaProblems) r.errors.push(...schemaProblems);
     for (const e of r.errors) console.log(`ERROR ${e}`);
     if (!quiet) for (const w of r.warnings) console.log(`warn  ${w}`);
     const real = await checkWithRealMatcher(file.id, r.concepts).catch((e: unknown) => [`real matcher threw: ${String(e)}`]);
@@ -247,9 +268,10 @@ async function main(): Promise<void> {
     console.log(
       `${f}: ${r.stats.concepts} concepts, ${r.stats.terms} terms, ${r.stats.zhDefinitions} zh definitions, ` +
         `${r.stats.specsMatch} match / ${r.stats.specsNoMatch} noMatch specs; ${r.errors.length} errors, ${r.warnings.length} warnings` +
-        (real ? `, real matcher: ${real.length} failures` : ', real matcher: not available'),
+        (real ? `, real matcher: ${real.length} failures` : ', real matcher: not available') +
+        (schemaProblems ? '' : ', schema: not checked'),
     );
-    if (r.errors.length) failed = true;
+    if (r.errors.length || real?.length) failed = true;
   }
   process.exitCode = failed ? 1 : 0;
 }
