@@ -257,7 +257,7 @@ export class TableReader {
           case 'partOfSpeech':
           case 'termType':
           case 'caseSensitive':
-            if (value.trim() !== '') rowWide.push({ field: col.field, value, col: i });
+            if (value !== '') rowWide.push({ field: col.field, value, col: i });
             break;
           default:
             break;
@@ -281,7 +281,7 @@ export class TableReader {
         case 'pinyin':
           break; // derived from the Chinese term, never imported
         default:
-          if (value.trim() !== '') perLang.push({ field: col.field, lang, value, col: i });
+          if (value !== '') perLang.push({ field: col.field, lang, value, col: i });
       }
     });
     const terms: TermCells[] = [];

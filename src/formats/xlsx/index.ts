@@ -15,7 +15,7 @@ export const xlsxFormat: GlossaryFormat = {
   name: 'Excel workbook (.xlsx)',
   extensions: ['xlsx', 'xlsm'],
   mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-  cannotHold: [...TABULAR_CANNOT_HOLD, `text longer than ${EXCEL_CELL_MAX} characters in one cell (Excel's limit)`, 'control characters'],
+  cannotHold: [...TABULAR_CANNOT_HOLD, `text longer than ${EXCEL_CELL_MAX} characters in one cell (Excel's limit)`, 'control characters', 'carriage returns (CR and CRLF become LF)'],
   sniff(head: Uint8Array): boolean {
     // A zip whose first entry is an OOXML part ([Content_Types].xml, _rels/, xl/, docProps/).
     if (!looksLikeZip(head)) return false;

@@ -47,8 +47,11 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
   const warnings: FormatWarning[] = [...table.warnings];
   let dropped = 0;
   let truncated = 0;
+  let crs = 0;
   const cell = (value: string): string => {
-    let v = neutralizeCell(stripInvalidXml(value, (n) => (dropped += n)));
+    // XML turns CR and CRLF into LF when the file is read, so write LF (and say so).
+    const lf = value.includes('\r') ? ((crs += 1), value.replace(/\r\n?/g, '\n')) : value;
+    let v = neutralizeCell(stripInvalidXml(lf, (n) => (dropped += n)));
     if (v.length > EXCEL_CELL_MAX) {
       truncated++;
       v = v.slice(0, EXCEL_CELL_MAX);
@@ -63,7 +66,7 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Shuyu';
   const lastCol = columnLetter(table.columns.length - 1);
   const lastRow = table.rows.length + 1;
@@ -113,6 +116,7 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
   await wb.commit();
   await done;
   if (dropped) warnings.push({ code: 'invalid_xml_chars', message: `${dropped} control characters that XLSX cannot hold were left out` });
+  if (crs) warnings.push({ code: 'line_breaks_changed', message: `${crs} cells had carriage returns (CR/CRLF); they were written as line feeds` });
   if (truncated) warnings.push({ code: 'cell_too_long', message: `${truncated} cells were cut to Excel's limit of ${EXCEL_CELL_MAX} characters` });
   const buf = Buffer.concat(chunks);
   return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), warnings };
