@@ -7,6 +7,9 @@
  *
  * where |a| is the length in words (segments for Chinese) and T_a the longer candidates that contain a.
  * The `+ 1` (a common variant) gives single-word candidates a non-zero score so they rank with phrases.
+ * `nestedDiscount` (α) scales the subtracted container frequency: 1 is the original C-value; below 1 a
+ * term seen only inside one longer candidate (数据集 in 科学数据集, both once) keeps part of its score, which
+ * matters in short documents where almost everything occurs once.
  */
 
 /** What C-value needs to know about one candidate. */
@@ -19,7 +22,7 @@ export interface CValueInput {
 }
 
 /** C-value of every candidate, by key. Never negative. */
-export function cValues(candidates: Iterable<CValueInput>): Map<string, number> {
+export function cValues(candidates: Iterable<CValueInput>, nestedDiscount = 1): Map<string, number> {
   const all = new Map<string, CValueInput>();
   for (const c of candidates) all.set(c.key, c);
   // Σ f(b) and |T_a| for every nested candidate a
@@ -36,7 +39,7 @@ export function cValues(candidates: Iterable<CValueInput>): Map<string, number> 
   for (const a of all.values()) {
     const weight = Math.log2(a.words + 1);
     const count = containerCount.get(a.key) ?? 0;
-    const f = count === 0 ? a.frequency : a.frequency - (containerSum.get(a.key) ?? 0) / count;
+    const f = count === 0 ? a.frequency : a.frequency - (nestedDiscount * (containerSum.get(a.key) ?? 0)) / count;
     out.set(a.key, Math.max(0, weight * f));
   }
   return out;

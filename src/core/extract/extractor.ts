@@ -56,6 +56,8 @@ export class TermExtractor {
   private readonly counter: CandidateCounter;
   private readonly keyOf: KeyFunction;
   private readonly defined = new Map<string, Set<string>>();
+  /** Keys of candidates the text sets off in quotation marks or title marks (“安全优先”, 《…》), bounded. */
+  private readonly quoted = new Set<string>();
   private readonly definitionList = new Map<string, FoundDefinition>();
   /** Words (English tokens, Chinese segments) seen, punctuation excluded. */
   totalWords = 0;
@@ -88,6 +90,7 @@ export class TermExtractor {
     for (const span of spans) {
       const key = this.keyOfParts(span.parts);
       seen.add(key);
+      if (this.quoted.size < 50_000 && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
       this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence);
     }
     for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
@@ -126,7 +129,8 @@ export class TermExtractor {
     }
     const sides: [string, ExtractLang, string][] = [[d.term, d.termLang, d.gloss], [d.gloss, d.glossLang, d.term]];
     for (const [text, lang, other] of sides) {
-      if (lang !== this.lang) continue;
+      // titles and sentences (with punctuation) are pairs for alignment, not term candidates
+      if (lang !== this.lang || /\p{P}/u.test(text.replace(/[-'’.&]/g, ''))) continue;
       const parts = this.lang === 'en' ? text.split(/\s+/) : [text];
       const key = this.keyOfParts(parts);
       let set = this.defined.get(key);
@@ -155,9 +159,19 @@ export class TermExtractor {
       keyOfParts: this.keyOfParts,
       join: this.lang === 'en' ? joinEn : joinZh,
       defined,
+      quoted: this.quoted,
       minFrequency: options.minFrequency,
       smoothing: options.smoothing,
       lowerForReference: this.lang === 'en',
     });
   }
+}
+
+const OPEN_QUOTES = '“‘「『《"\'';
+const CLOSE_QUOTES = '”’」』》"\'';
+
+/** The span is exactly the content of a pair of quotation or title marks. */
+function isQuoted(sentence: string, start: number, end: number): boolean {
+  const open = OPEN_QUOTES.indexOf(sentence[start - 1] ?? '');
+  return open >= 0 && CLOSE_QUOTES.indexOf(sentence[end] ?? '') === open;
 }

@@ -2,7 +2,10 @@
  * Turns counted candidates into a ranked list: C-value termhood × keyness against the reference, with
  * in-text definitions promoted. Pure; the caller filters known/rejected candidates and cuts to top N.
  *
- *   score = (C-value + 1) · log2(1 + keyness) · (2 if defined in the text) / (1 + 0.5 · max(0, words − 2 − ⌊log2 f⌋))
+ *   score = (C-value + 1) · log2(1 + keyness) · m / (1 + 0.5 · max(0, words − 2 − ⌊log2 f⌋))
+ *
+ * where m = 2 for a candidate the text defines (`开放权重（open-weight）`), 1.5 for one it sets off in
+ * quotation or title marks (“安全优先”), 1 otherwise.
  *
  * The last factor is a length prior: long candidates seen once or twice are usually free phrases, not
  * terms (a long candidate must be seen more often to rank as well). C-value rewards frequent candidates that are not mere fragments of longer ones; keyness rewards words
@@ -26,10 +29,14 @@ export interface RankOptions {
   join: (parts: readonly string[]) => string;
   /** Keys the input defines, with the other side of each definition. */
   defined?: ReadonlyMap<string, readonly string[]>;
+  /** Keys the input sets off in quotation or title marks (a weaker signal than a definition). */
+  quoted?: ReadonlySet<string>;
   /** Candidates seen fewer times are dropped (defined ones are kept). @default 1 */
   minFrequency?: number;
   /** Smoothing constant N of simple maths. @default 10 */
   smoothing?: number;
+  /** α of the C-value nested term (1 = original C-value). @default 0.5 */
+  nestedDiscount?: number;
   /** Lower-case words for the reference lookup (English). */
   lowerForReference?: boolean;
 }
@@ -41,6 +48,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   const list = [...entries];
   const cv = cValues(
     list.map((e) => ({ key: e.key, frequency: e.frequency, words: e.parts.length, nested: nestedKeys(e.parts, options.keyOfParts) })),
+    options.nestedDiscount ?? 0.5,
   );
   const out: Candidate[] = [];
   for (const e of list) {
@@ -53,7 +61,8 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     const refText = options.lowerForReference ? text.toLowerCase() : text;
     const keyness = simpleMaths(perMillion(e.frequency, options.totalWords), referencePerMillion(refText, refWords, options.reference), n);
     const lengthPrior = 1 + 0.5 * Math.max(0, e.parts.length - 2 - Math.floor(Math.log2(e.frequency)));
-    const score = ((cvalue + 1) * Math.log2(1 + keyness) * (definedAs ? 2 : 1)) / lengthPrior;
+    const marked = definedAs ? 2 : options.quoted?.has(e.key) ? 1.5 : 1;
+    const score = ((cvalue + 1) * Math.log2(1 + keyness) * marked) / lengthPrior;
     const variants = [...e.forms.keys()].filter((f) => f !== text);
     const c: Candidate = {
       text,

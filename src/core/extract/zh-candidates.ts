@@ -18,14 +18,21 @@ const PREFIXES = new Set([...'可非高低超伪反多']);
 /** Nouns that are never terms on their own (too general). */
 export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    '方面 问题 时期 部分 内容 特点 影响 背景 目标 途径 领域 层面 方式 情况 工作 本身 手段 空间 作用 重点 要求 方向 ' +
-    '意义 过程 结果 原因 条件 国家 我们 其他 其中 同时 时候 时间 年 月 日 人 者 性 化 等 之一 一方面 另一方面 总的来看 ' +
+    '我们 其他 其中 同时 时候 时间 年 月 日 人 者 性 化 等 之一 一方面 另一方面 总的来看 ' +
     '近日 阅读 文件 指示 核心 举措 思路 关注 意味 问题 基础 全面 主要 重要 明确 相关 新 多方 ' +
     '推动 加强 促进 提出 确保 鼓励 构建 支持 推进 实施 发布 建立 提升 维护 保障 消除 降低 培养 恢复 简化 投资 撤销 宣布 ' +
     '调整 取代 采用 应对 制定 利用 通过 包括 提供 进行 实现 成为 对抗 输出 打压 挤压 迫使 堵塞 领导 建设 发展 加速 ' +
     '旨在 围绕 转向 列为 视为 力图 重塑 获得 做出 给予 入手 发挥 还 特别 提到 愿意 加入 试图 导致 带来 出现 存在 深化 ' +
     '加深 承诺 集中 偏向 想 倡导 可能 短期内 进而 或将 进一步 使 让 将 把 ' +
     '对 对于 关于 分析 整理 贯彻落实 落实 贯彻 拟 借助 分别 保持 保护 刺激 解除 依赖 匹配 简述 梳理 表面 实则 充满'
+  ).split(' '),
+);
+
+/** General nouns that may modify inside a term (国家安全) but never head one or stand alone (领域, 方面). */
+export const ZH_GENERIC_NOUNS: ReadonlySet<string> = new Set(
+  (
+    '方面 问题 时期 部分 内容 特点 影响 背景 目标 途径 领域 层面 方式 情况 工作 本身 手段 空间 作用 重点 要求 方向 ' +
+    '意义 过程 结果 原因 条件 国家 基础 核心 全球 国际 中国 美国 行业 产品 技术 政策 方式 地位 能力 水平 环境'
   ).split(' '),
 );
 
@@ -78,12 +85,14 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     // a one-character verb or adverb never starts a term; two-character verbs may (开放权重, 管制措施)
     if ((firstTag === 'v' || firstTag === 'ad' || firstTag === 'vd' || firstTag === 'nr' || firstTag === 's') && first.text.length < 2) continue;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
+      // a place name starts a term (美国价值观) but inside one it marks a clause (出口美国人工智能)
+      if (j > i && tags[j] === 'ns') break;
       const last = tokens[j]!;
       if (last.end - first.start > maxChars) break;
       const lastTag = tags[j]!;
       // a two-character verb heads a term after a noun (人工智能创新, 半导体制造, 技术脱钩)
       const verbHead = lastTag === 'v' && last.text.length === 2 && j > i && NOUNISH.has(tags[j - 1]!);
-      if (!HEAD_TAGS.has(lastTag) && !verbHead) continue;
+      if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
       if (j > i && (firstTag === 'v' || firstTag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
       out.push({ parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end });
