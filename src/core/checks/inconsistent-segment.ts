@@ -1,10 +1,11 @@
 /**
  * inconsistent-segment (warning), the Xbench check across the whole run: identical source text translated
  * differently, and identical target text coming from different sources. Whitespace is collapsed; for the
- * target→source direction source case and trailing punctuation are ignored, and plural/context variants of
+ * target→source direction source case, trailing punctuation and English inflection are ignored, and plural/context variants of
  * one i18next key are not compared with each other. Segments are keyed by a 53-bit hash, so memory grows with
  * the number of distinct segments (a hash, one location and a short text each), not with their length.
  */
+import { termKey } from '../normalize/index.js';
 import { hash53 } from './hash.js';
 import type { Check, FindingLocation } from './types.js';
 import { VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
@@ -15,15 +16,26 @@ function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function loose(s: string): string {
-  return squash(s)
-    .toLowerCase()
-    .replace(/[\s.!?:;,…。！？：；，、]+$/u, '');
+/** Source text for the target→source direction: case, final punctuation, width and English inflection folded
+ * (Chinese does not mark number, so "Override"/"Overrides" → 覆盖 is not an inconsistency). */
+function loose(s: string, lang: string): string {
+  return termKey(squash(s).replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang);
 }
 
 function label(s: string): string {
   const t = squash(s);
   return t.length > MAX_LABEL ? `${t.slice(0, MAX_LABEL)}…` : t;
+}
+
+/**
+ * True when every source of a shared translation is contained in the longest one ("Left" / "Align left",
+ * "Select" / "Selection", "Expired" / "Pod expired"): a short label and its longer form rendered alike is
+ * usually context, not an error (this removed 8 of 17 false alarms in the review, see docs/checking.md).
+ */
+function nested(g: VariantGroup<{ text: string }>, lang: string): boolean {
+  const keys = [...g.variants.values()].map((v) => termKey(v.label.replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang)).sort((x, y) => y.length - x.length);
+  const longest = keys[0] ?? '';
+  return keys.every((k) => k.length > 0 && longest.includes(k));
 }
 
 export const inconsistentSegment: Check = {
@@ -33,9 +45,11 @@ export const inconsistentSegment: Check = {
   create(ctx) {
     const bySource = new Map<number, VariantGroup<{ text: string }>>();
     const byTarget = new Map<number, VariantGroup<{ text: string }>>();
+    let lang = 'en';
     return {
       unit(a) {
         if (a.targetBlank || !ctx.enabled('inconsistent-segment')) return;
+        lang = a.unit.sourceLang;
         const src = squash(a.unit.source.text);
         if (src.replace(/\uFFFC/g, '') === '') return;
         const tgt = squash(a.unit.target!.text);
@@ -47,7 +61,7 @@ export const inconsistentSegment: Check = {
         const tk = hash53(tgt);
         let tg = byTarget.get(tk);
         if (!tg) byTarget.set(tk, (tg = new VariantGroup({ text: label(tgt) })));
-        tg.add(hash53(loose(src)), label(src), loc, ctx.maxLocations, a.unit.group ?? '');
+        tg.add(hash53(loose(src, a.unit.sourceLang)), label(src), loc, ctx.maxLocations, a.unit.group ?? '');
       },
       finish(emit) {
         const make = (g: VariantGroup<{ text: string }>, key: string) => {
@@ -74,6 +88,7 @@ export const inconsistentSegment: Check = {
           const groups = new Set<string>();
           for (const v of g.variants.values()) for (const x of v.groups ?? []) groups.add(x);
           if (groups.size === 1 && !groups.has('')) continue; // plural/context forms of one key
+          if (nested(g, lang)) continue;
           make(g, 'findings.inconsistent-segment-reverse');
         }
       },

@@ -3,6 +3,7 @@
  * target terms occurs in the target (the matcher's script/width/inflection tolerance applies). Suggests the
  * preferred target term. Several concepts sharing one source span (homonyms) are satisfied by any of them.
  * Units without a translation are left to `untranslated`; a deprecated/forbidden rendering to `forbidden-term`.
+ * One finding per concept and unit (at its first occurrence).
  */
 import { spanOf, expectedTerms } from './terms.js';
 import type { Check, ConceptHit, Finding } from './types.js';
@@ -26,11 +27,16 @@ export const missingTerm: Check = {
           if (!g.hits.includes(h)) g.hits.push(h);
           bySpan.set(sk, g);
         }
+        const reported = new Set<string>();
         for (const { m, hits } of bySpan.values()) {
           // concepts that have something to expect in the target language
           const withTarget = hits.filter((h) => expectedTerms(h.concept, a.unit.targetLang, ctx.allowed(h.key)).length > 0);
           if (withTarget.length === 0) continue;
           if (withTarget.some((h) => h.target.length > 0)) continue;
+          // one finding per concept and unit, however often its term occurs in the source
+          const key = withTarget.map((h) => h.key).join('\u0001');
+          if (reported.has(key)) continue;
+          reported.add(key);
           const first = withTarget[0]!;
           const expected = [...new Set(withTarget.flatMap((h) => expectedTerms(h.concept, a.unit.targetLang, ctx.allowed(h.key))))];
           const f: Finding = {

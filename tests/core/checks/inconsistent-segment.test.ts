@@ -24,3 +24,10 @@ describe('inconsistent-segment', () => {
     expect(fs.map((f) => [f.messageKey, f.term])).toEqual([['findings.inconsistent-segment-reverse', '删除']]);
   });
 });
+
+describe('inconsistent-segment, nested labels', () => {
+  it('does not report a short label and its longer form sharing a translation', async () => {
+    const fs = await only('inconsistent-segment', [unit('Left', '左对齐'), unit('Align left', '左对齐'), unit('Pod expired', 'Pod已到期'), unit('Expired', 'Pod已到期')]);
+    expect(fs).toEqual([]);
+  });
+});

@@ -46,3 +46,11 @@ describe('missing-term', () => {
     expect(await only('missing-term', [u])).toEqual([]);
   });
 });
+
+describe('missing-term, once per concept', () => {
+  it('reports a concept once per unit however often its term occurs in the source', async () => {
+    const fs = await only('missing-term', [unit('Save the data center list to the data center.', '保存机房列表。')]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.source).toMatchObject({ start: 9 });
+  });
+});
