@@ -109,12 +109,13 @@ function pinyinStage(ix: IndexData, q: Query, add: Add, band: number): void {
   const cp = compactPinyin(q.text);
   if (cp.length < 2 || !ix.pinyin.segmentable(cp)) return;
   const { full } = ix.pinyin;
+  const details = [`pinyin ${cp}`, `pinyin ${cp} (other reading)`, `pinyin prefix ${cp}`, `pinyin prefix ${cp} (other reading)`];
   full.forPrefix(cp, PREFIX_SCAN, (p) => {
     const t = full.ids[p]!;
     const alt = full.flags[p] === 1;
     const whole = full.keys[p] === cp;
     const adj = whole ? 60 - (alt ? 10 : 0) : 20 - Math.min(20, full.keys[p]!.length - cp.length) - (alt ? 5 : 0);
-    add(t, 'pinyin', band, adj, `${whole ? 'pinyin' : 'pinyin prefix'} ${cp}${alt ? ' (other reading)' : ''}`);
+    add(t, 'pinyin', band, adj, details[(whole ? 0 : 2) + (alt ? 1 : 0)]);
   });
 }
 
@@ -134,11 +135,13 @@ function prefixStage(ix: IndexData, q: Query, add: Add): void {
   // The last word as typed (not singularised): `data centers` should also prefix-match `data centers act`.
   const lastRaw = q.text.toLowerCase().split(' ').pop() ?? '';
   if (q.words.length && /^[a-z]+$/.test(lastRaw)) probes.add([...q.keys[0]!.split(' ').slice(0, -1), lastRaw].join(' '));
+  const detail = `starts with "${q.text}"`;
   for (const key of probes) {
+    const qlen = [...key].length;
     ix.keys.forPrefix(key, PREFIX_SCAN, (p) => {
       const k = ix.keys.keys[p]!;
       if (k === key || q.keys.includes(k)) return;
-      add(ix.keys.ids[p]!, 'prefix', BAND.prefix, lengthAdjustment([...k].length - [...key].length), `starts with "${q.text}"`);
+      add(ix.keys.ids[p]!, 'prefix', BAND.prefix, lengthAdjustment(codePoints(k) - qlen), detail);
     });
   }
 }
@@ -154,10 +157,12 @@ function substringStage(ix: IndexData, q: Query, add: Add): void {
     }
     if (!driver) continue;
     const n = Math.min(driver.length, VERIFY_CAP);
+    const detail = `contains "${key}"`;
+    const qlen = codePoints(key);
     for (let i = 0; i < n; i++) {
       const t = driver[i]!;
       const k = ix.termKey[t]!;
-      if (k !== key && !k.startsWith(key) && k.includes(key)) add(t, 'substring', BAND.substring, lengthAdjustment([...k].length - [...key].length), `contains "${key}"`);
+      if (k !== key && !k.startsWith(key) && k.includes(key)) add(t, 'substring', BAND.substring, lengthAdjustment(codePoints(k) - qlen), detail);
     }
   }
   if (!q.words.length) return;
@@ -169,15 +174,26 @@ function substringStage(ix: IndexData, q: Query, add: Add): void {
   const driver = ix.words.postings(driverId);
   const key = q.keys[0]!;
   const n = Math.min(driver.length, VERIFY_CAP);
+  const detail = `contains "${q.words.join(' ')}"`;
   for (let i = 0; i < n; i++) {
     const t = driver[i]!;
     const k = ix.termKey[t]!;
     if (k === key || k.startsWith(key)) continue;
     const tw = ix.words.termWords(t);
     if (findRun(tw, (pos, j) => tw[pos] === wanted[j], wanted.length) >= 0) {
-      add(t, 'substring', BAND.substring, 60 - Math.min(55, (tw.length - wanted.length) * 8), `contains "${q.words.join(' ')}"`);
+      add(t, 'substring', BAND.substring, 60 - Math.min(55, (tw.length - wanted.length) * 8), detail);
     }
   }
+}
+
+/** Length in code points (a Han character of Extension B counts once). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }
 
 /** First start position s where `ok(s + j, j)` holds for j = 0…m-1, or -1. */
