@@ -91,16 +91,22 @@ export function jiebaWith(userWords: readonly string[] = []): Jieba {
 
 const HAS_HAN = /\p{Script=Han}/u;
 
+/** Full-width ASCII (ＡＩ, ＧＰＵ) → ASCII, one character for one, so offsets stay valid. */
+function foldWidth(s: string): string {
+  return /[\uFF01-\uFF5E]/.test(s) ? s.replace(/[\uFF21-\uFF3A\uFF41-\uFF5A\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+}
+
 /**
- * The Chinese tagger for the core: jieba `tag` without HMM on Simplified text. Traditional text is
- * converted character by character first (OpenCC t→cn keeps lengths) and the words are mapped back to
+ * The Chinese tagger for the core: jieba `tag` without HMM on Simplified text. Full-width letters and
+ * digits are folded to ASCII and Traditional text is converted character by character first (OpenCC t→cn keeps lengths) and the words are mapped back to
  * the original characters, so 開放權重 is segmented like 开放权重 and reported as written.
  */
 export function zhTagger(userWords: readonly string[] = []): ZhTagger {
   const jieba = jiebaWith(userWords.flatMap((w) => (HAS_HAN.test(w) ? [w, toSimplifiedChars(w)] : [w])));
   return {
     tag(sentence) {
-      const simplified = HAS_HAN.test(sentence) ? toSimplifiedChars(sentence) : sentence;
+      const folded = foldWidth(sentence);
+      const simplified = HAS_HAN.test(folded) ? toSimplifiedChars(folded) : folded;
       const tagged = jieba.tag(simplified, false);
       if (simplified === sentence || simplified.length !== sentence.length) return tagged;
       let pos = 0;

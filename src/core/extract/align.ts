@@ -60,8 +60,12 @@ function xlogx(x: number): number {
   return x > 0 ? x * Math.log(x) : 0;
 }
 
-/** Dunning's G² for co-occurrence count `c` of items with counts `a`, `b` in `n` segments. */
+/**
+ * Dunning's G² for co-occurrence count `c` of items with counts `a`, `b` in `n` segments; 0 when they
+ * co-occur less often than chance (negative association is no evidence of a translation).
+ */
 export function logLikelihood(c: number, a: number, b: number, n: number): number {
+  if (n <= 0 || c * n <= a * b) return 0;
   const k11 = c;
   const k12 = a - c;
   const k21 = b - c;

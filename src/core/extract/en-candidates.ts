@@ -5,6 +5,7 @@
  */
 import type { EnToken } from './en-tokenize.js';
 import { isAcronym } from './en-tokenize.js';
+import type { EnTagger } from './types.js';
 
 /** A candidate occurrence: its words (surface forms) and character offsets in the sentence. */
 export interface Span {
@@ -50,6 +51,20 @@ export function refineEnTags(tokens: EnToken[]): EnToken[] {
     else if (!/\p{L}/u.test(t.text)) t.tag = 'CD';
   }
   return tokens;
+}
+
+/**
+ * Tags the word tokens of a sentence with the injected tagger, then refines the tags. A capitalised first
+ * word is tagged in lower case (sentence case is not a proper-noun signal: "Building data centers …").
+ */
+export function tagEnTokens(tokens: EnToken[], tagger: EnTagger): EnToken[] {
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'abbr');
+  if (words.length) {
+    const input = words.map((t, i) => (i === 0 && /^\p{Lu}\p{Ll}+$/u.test(t.text) ? t.text.toLowerCase() : t.text));
+    const tags = tagger.tag(input);
+    words.forEach((t, i) => (t.tag = tags[i] ?? 'NN'));
+  }
+  return refineEnTags(tokens);
 }
 
 type Cls = 'N' | 'M' | 'G' | 'OF' | '-';

@@ -5,7 +5,7 @@
  */
 import { CandidateCounter } from './counter.js';
 import { enDefinitions, zhDefinitions } from './definitions.js';
-import { enCandidateSpans, joinEn, refineEnTags } from './en-candidates.js';
+import { enCandidateSpans, joinEn, tagEnTokens } from './en-candidates.js';
 import type { Span } from './en-candidates.js';
 import { singularizePhrase } from './en-singular.js';
 import { tokenizeEn } from './en-tokenize.js';
@@ -98,11 +98,7 @@ export class TermExtractor {
   }
 
   private analyseEn(sentence: string): { spans: Span[]; words: number; definitions: DefinitionPair[] } {
-    const tokens = tokenizeEn(sentence);
-    const wordTokens = tokens.filter((t) => t.kind === 'word' || t.kind === 'abbr');
-    const tags = wordTokens.length ? this.options.enTagger!.tag(wordTokens.map((t) => t.text)) : [];
-    wordTokens.forEach((t, i) => (t.tag = tags[i] ?? 'NN'));
-    refineEnTags(tokens);
+    const tokens = tagEnTokens(tokenizeEn(sentence), this.options.enTagger!);
     const spans = enCandidateSpans(tokens, { maxWords: this.options.maxWords });
     const words = tokens.reduce((n, t) => n + (t.kind === 'punct' ? 0 : 1), 0);
     const definitions = /[(（]/.test(sentence) ? enDefinitions(sentence, spans) : [];

@@ -38,7 +38,10 @@ export const ZH_GENERIC_NOUNS: ReadonlySet<string> = new Set(
 
 function isTermSegment(word: string, tag: string): boolean {
   // Latin inside Chinese text: only acronyms and model-like names (AI, GPU, ChatGPT), not English prose
-  if (tag === 'eng') return /^[A-Za-z][A-Za-z0-9]*$/.test(word) && /[A-Z].*[A-Z0-9]/.test(word);
+  if (tag === 'eng') {
+    const w = word.normalize('NFKC');
+    return /^[A-Za-z][A-Za-z0-9]*$/.test(w) && /[A-Z].*[A-Z0-9]/.test(w);
+  }
   return /\p{Script=Han}/u.test(word);
 }
 
@@ -117,7 +120,6 @@ function effectiveTag(tokens: Token[], i: number): string {
 }
 
 function isSingle(t: Token, tag: string): boolean {
-  if (tag === 'eng') return t.text.length >= 2;
   return t.text.length >= 2 && HEAD_TAGS.has(tag);
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { enCandidateSpans, tagEnTokens } from '../../../src/core/extract/en-candidates.js';
+import { singularizePhrase, singularizeWord } from '../../../src/core/extract/en-singular.js';
+import { tokenizeEn } from '../../../src/core/extract/en-tokenize.js';
+import { enTagger } from '../../../src/service/extract-nlp.js';
+
+function spans(sentence: string): string[] {
+  const tokens = tagEnTokens(tokenizeEn(sentence), enTagger());
+  return enCandidateSpans(tokens).map((s) => s.parts.join(' '));
+}
+
+describe('English noun-phrase candidates (Brill tagger)', () => {
+  it('finds (Adj|Noun)* Noun phrases and their nested sub-phrases', () => {
+    const c = spans('The government strengthens export controls on open-weight models.');
+    expect(c).toEqual(expect.arrayContaining(['export controls', 'controls', 'open-weight models', 'models', 'government']));
+    expect(c).not.toContain('The government');
+    expect(c).not.toContain('strengthens export controls');
+  });
+
+  it('accepts one "of" phrase between nouns', () => {
+    expect(spans('The Department of Commerce will act.')).toContain('Department of Commerce');
+    expect(spans('The Department of Commerce will act.')).not.toContain('of Commerce');
+  });
+
+  it('treats acronyms as nouns even when the tagger says otherwise', () => {
+    expect(spans('AI systems need CAISI evaluations.')).toEqual(expect.arrayContaining(['AI systems', 'CAISI evaluations', 'CAISI']));
+  });
+
+  it('does not start a candidate with a gerund but lets one head a term', () => {
+    const c = spans('Building data centers needs quantum computing.');
+    expect(c).toContain('data centers');
+    expect(c).not.toContain('Building data centers');
+    expect(c).toContain('quantum computing');
+  });
+});
+
+describe('singularisation for grouping', () => {
+  it('singularises the head noun only and leaves uncountables and acronyms alone', () => {
+    expect(singularizePhrase(['export', 'controls'])).toEqual(['export', 'control']);
+    expect(singularizeWord('policies')).toBe('policy');
+    expect(singularizeWord('Data')).toBe('Data');
+    expect(singularizeWord('analyses')).toBe('analysis');
+    expect(singularizeWord('GPUs')).toBe('GPU');
+    expect(singularizeWord('status')).toBe('status');
+    expect(singularizeWord('Centers')).toBe('Center');
+  });
+});
