@@ -1,19 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_YAML, runCli, tempDir } from './run.js';
+import { cliRuns, FIXTURE_YAML, tempDir } from './run.js';
 
 const tmp = tempDir();
-let glossary: string;
+const runs = cliRuns();
 const TEXT = '美国加强出口管制。\nNew export controls and less red tape; 建设数据中心。\n';
 
-beforeAll(() => {
-  glossary = tmp.write('test.yaml', FIXTURE_YAML);
-});
+// A multi-megabyte text: lines of varying length put terms on every offset modulo the 64 KiB read size.
+const bigLines: string[] = [];
+let bigExpected = 0;
+for (let i = 0, size = 0; size < 3_000_000; i++) {
+  const line = `${'中文字'.repeat(i % 17)}${'x'.repeat(i % 13)}出口管制 ${'y'.repeat(i % 7)} red tape.`;
+  bigLines.push(line);
+  size += line.length + 1;
+  bigExpected += 2;
+}
+const BIG = `${bigLines.join('\n')}\n`;
+
+beforeAll(async () => {
+  const g = tmp.write('test.yaml', FIXTURE_YAML);
+  const report = tmp.write('report.txt', TEXT);
+  runs.start('list', ['annotate', report, '-g', g]);
+  runs.start('json', ['annotate', report, '--json', '-g', g]);
+  runs.start('stdin', ['annotate', '-', '--json', '-g', g], { input: '禁止繁文缛节' });
+  runs.start('empty', ['annotate', '-', '--json', '-g', g], { input: '' });
+  runs.start('none', ['annotate', '-', '-g', g], { input: 'nothing to see' });
+  runs.start('big', ['annotate', tmp.write('big.txt', BIG), '--json', '-g', g]);
+  const utf16 = tmp.write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('cut red tape', 'utf16le')]));
+  runs.start('utf16', ['annotate', utf16, '--json', '-g', g]);
+  const bom = tmp.write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('red tape', 'utf8')]));
+  runs.start('bom', ['annotate', bom, '--json', '-g', g]);
+  await runs.all();
+}, 900_000);
 afterAll(() => tmp.remove());
 
 describe('shuyu annotate', () => {
   it('lists every term with line:col and the pair when stdout is not a terminal', async () => {
-    const file = tmp.write('report.txt', TEXT);
-    const r = await runCli(['annotate', file, '-g', glossary]);
+    const r = await runs.get('list');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       '1:5\t出口管制 → 出口管制 ↔ export controls  preferred  test:export-controls',
@@ -24,8 +47,7 @@ describe('shuyu annotate', () => {
   });
 
   it('prints one stable JSON document with --json; offsets index the text', async () => {
-    const file = tmp.write('report.txt', TEXT);
-    const r = await runCli(['annotate', file, '--json', '-g', glossary]);
+    const r = await runs.get('json');
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(Object.keys(body)).toEqual(['matches']);
@@ -47,43 +69,32 @@ describe('shuyu annotate', () => {
     for (const m of body.matches) expect(TEXT.slice(m.start, m.end)).toBe(m.text);
   });
 
-  it('reads standard input with -, and an empty input gives {"matches":[]}', async () => {
-    const r = await runCli(['annotate', '-', '--json', '-g', glossary], { input: '禁止繁文缛节' });
-    expect(JSON.parse(r.stdout).matches.map((m: { text: string }) => m.text)).toEqual(['繁文缛节']);
-    const empty = await runCli(['annotate', '-', '--json', '-g', glossary], { input: '' });
-    expect(JSON.parse(empty.stdout)).toEqual({ matches: [] });
-    const none = await runCli(['annotate', '-', '-g', glossary], { input: 'nothing to see' });
+  it('reads standard input with -; an empty input gives {"matches":[]}', async () => {
+    expect(JSON.parse((await runs.get('stdin')).stdout).matches.map((m: { text: string }) => m.text)).toEqual(['繁文缛节']);
+    expect(JSON.parse((await runs.get('empty')).stdout)).toEqual({ matches: [] });
+    const none = await runs.get('none');
     expect(none.code).toBe(0);
     expect(none.stderr).toContain('No glossary terms found.');
   });
 
   it('streams a multi-megabyte file: terms straddling chunk borders are found, positions stay exact', async () => {
-    // lines of varying length so that terms land on every offset modulo the 64 KiB read size
-    const lines: string[] = [];
-    let expected = 0;
-    for (let i = 0; lines.join('\n').length < 3_000_000; i++) {
-      const filler = '中文字'.repeat(i % 17) + 'x'.repeat(i % 13);
-      lines.push(`${filler}出口管制 ${'y'.repeat(i % 7)} red tape.`);
-      expected += 2;
-    }
-    const text = `${lines.join('\n')}\n`;
-    const file = tmp.write('big.txt', text);
-    const r = await runCli(['annotate', file, '--json', '-g', glossary]);
+    const r = await runs.get('big');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const { matches } = JSON.parse(r.stdout) as { matches: { start: number; end: number; text: string; line: number; column: number }[] };
-    expect(matches).toHaveLength(expected);
-    for (const m of matches) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(matches).toHaveLength(bigExpected);
+    for (const m of matches) expect(BIG.slice(m.start, m.end)).toBe(m.text);
     const last = matches[matches.length - 1]!;
-    expect(last.line).toBe(lines.length);
-    expect(last.column).toBe(lines[lines.length - 1]!.indexOf('red tape') + 1);
+    expect(last.line).toBe(bigLines.length);
+    expect(last.column).toBe(bigLines[bigLines.length - 1]!.indexOf('red tape') + 1);
+    // a line deep inside the file
+    const k = 10_007;
+    const atLine = matches.filter((m) => m.line === k + 1);
+    expect(atLine.map((m) => m.column)).toEqual([bigLines[k]!.indexOf('出口管制') + 1, bigLines[k]!.indexOf('red tape') + 1]);
   });
 
   it('reads UTF-16 files with a BOM and drops a UTF-8 BOM', async () => {
-    const utf16 = tmp.write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('cut red tape', 'utf16le')]));
-    const a = JSON.parse((await runCli(['annotate', utf16, '--json', '-g', glossary])).stdout);
-    expect(a.matches[0]).toMatchObject({ text: 'red tape', start: 4, column: 5 });
-    const bom = tmp.write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('red tape', 'utf8')]));
-    const b = JSON.parse((await runCli(['annotate', bom, '--json', '-g', glossary])).stdout);
-    expect(b.matches[0]).toMatchObject({ text: 'red tape', start: 0, column: 1 });
+    expect(JSON.parse((await runs.get('utf16')).stdout).matches[0]).toMatchObject({ text: 'red tape', start: 4, column: 5 });
+    expect(JSON.parse((await runs.get('bom')).stdout).matches[0]).toMatchObject({ text: 'red tape', start: 0, column: 1 });
   });
 });

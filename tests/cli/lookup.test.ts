@@ -1,22 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { FIXTURE_YAML, runCli, tempDir } from './run.js';
+import { cliRuns, FIXTURE_YAML, runCli, tempDir } from './run.js';
 
 const tmp = tempDir();
-let env: Record<string, string>;
-let glossary: string;
+const runs = cliRuns();
+const QUERIES = ['ckgz', '出口管製', 'export contol', '出口管制'];
 
 beforeAll(async () => {
-  // the built-in glossary, seeded into a database of our own
-  env = { SHUYU_DB: path.join(tmp.dir, 'shuyu.sqlite') };
-  glossary = tmp.write('test.yaml', FIXTURE_YAML);
-  await runCli(['glossaries'], { env });
-});
+  // the built-in glossary, seeded once into a database of our own, then every run at once
+  const env = { SHUYU_DB: path.join(tmp.dir, 'shuyu.sqlite') };
+  const glossary = tmp.write('test.yaml', FIXTURE_YAML);
+  const seeded = await runCli(['glossaries', '--json'], { env });
+  if (seeded.code !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+  for (const q of QUERIES) runs.start(q, ['lookup', q, '--json'], { env });
+  runs.start('human', ['lookup', 'ckgz'], { env });
+  runs.start('words', ['lookup', 'open', 'weight', '--json', '--limit', '1'], { env });
+  runs.start('file', ['--glossary', glossary, 'lookup', 'red tape', '--json']);
+  runs.start('none', ['lookup', 'qqqqxqqqqxqqq', '-g', glossary]);
+  runs.start('badLimit', ['lookup', 'x', '--limit', '0', '-g', glossary]);
+  await runs.all();
+}, 900_000);
 afterAll(() => tmp.remove());
 
 describe('shuyu lookup (built-in glossary)', () => {
-  it.each([['ckgz'], ['出口管製'], ['export contol'], ['出口管制']])('finds 出口管制 ↔ export controls for %s', async (query) => {
-    const r = await runCli(['lookup', query, '--json'], { env });
+  it.each(QUERIES)('finds 出口管制 ↔ export controls for %s', async (query) => {
+    const r = await runs.get(query);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
@@ -25,7 +33,7 @@ describe('shuyu lookup (built-in glossary)', () => {
   });
 
   it('prints a readable block: pair, reason, terms with status and pinyin, definition', async () => {
-    const r = await runCli(['lookup', 'ckgz'], { env });
+    const r = await runs.get('human');
     expect(r.code).toBe(0);
     const first = r.stdout.split('\n\n')[0]!;
     expect(first).toMatch(/^1\. 出口管制 ↔ export controls  ai-policy:/);
@@ -36,8 +44,7 @@ describe('shuyu lookup (built-in glossary)', () => {
   });
 
   it('joins several words into one query and honours --limit', async () => {
-    const r = await runCli(['lookup', 'open', 'weight', '--json', '--limit', '1'], { env });
-    const body = JSON.parse(r.stdout);
+    const body = JSON.parse((await runs.get('words')).stdout);
     expect(body.query).toBe('open weight');
     expect(body.results).toHaveLength(1);
     expect(body.results[0].pair.zh).toBe('开放权重');
@@ -46,7 +53,7 @@ describe('shuyu lookup (built-in glossary)', () => {
 
 describe('shuyu lookup --glossary <file>', () => {
   it('works on a glossary file directly, with the documented JSON shape', async () => {
-    const r = await runCli(['--glossary', glossary, 'lookup', 'red tape', '--json']);
+    const r = await runs.get('file');
     expect(r.code).toBe(0);
     const [hit] = JSON.parse(r.stdout).results;
     expect(hit).toMatchObject({
@@ -59,19 +66,19 @@ describe('shuyu lookup --glossary <file>', () => {
       definitions: { en: 'Excessive bureaucratic rules.' },
     });
     expect(hit.terms[0]).toMatchObject({ text: '繁文缛节', lang: 'zh-Hans', status: 'preferred', pinyin: 'fán wén rù jié' });
-    expect(Object.keys(hit).sort()).toEqual(
-      ['conceptId', 'definitions', 'glossaryId', 'matched', 'matchedLang', 'notes', 'pair', 'pairStatus', 'reason', 'score', 'terms'].sort(),
-    );
+    for (const key of ['conceptId', 'definitions', 'glossaryId', 'matched', 'matchedLang', 'notes', 'pair', 'pairStatus', 'reason', 'score', 'terms']) {
+      expect(hit).toHaveProperty(key);
+    }
   });
 
   it('says so when nothing is found (exit 0)', async () => {
-    const r = await runCli(['lookup', 'qqqqxqqqqxqqq', '-g', glossary]);
+    const r = await runs.get('none');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No concept found for "qqqqxqqqqxqqq".');
   });
 
   it('rejects a bad --limit with exit code 2', async () => {
-    const r = await runCli(['lookup', 'x', '--limit', '0', '-g', glossary]);
+    const r = await runs.get('badLimit');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^shuyu: .*limit.*1 to 100/m);
   });

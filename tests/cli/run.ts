@@ -26,7 +26,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
     if (!options.env?.SHUYU_DEBUG) delete env.SHUYU_DEBUG;
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: options.cwd ?? REPO, env, stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: options.cwd ?? REPO, env, stdio: 'pipe', timeout: 600_000 });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -74,3 +74,31 @@ concepts:
       - { text: 数据中心, lang: zh-Hans, status: preferred }
       - { text: data center, lang: en, status: preferred }
 `;
+
+/**
+ * Starts CLI runs concurrently (the machine may be slow to start a process) and hands out their results
+ * by name: `const runs = cliRuns(); runs.start('help', ['--help']); … expect((await runs.get('help')).code)`.
+ */
+export function cliRuns(): {
+  start(name: string, args: string[], options?: RunOptions): void;
+  get(name: string): Promise<CliResult>;
+  /** Waits for every started run (call at the end of beforeAll, which has a long timeout). */
+  all(): Promise<void>;
+} {
+  const pending = new Map<string, Promise<CliResult>>();
+  return {
+    start(name, args, options) {
+      const p = runCli(args, options);
+      p.catch(() => {});
+      pending.set(name, p);
+    },
+    async all() {
+      await Promise.allSettled(pending.values());
+    },
+    get(name) {
+      const p = pending.get(name);
+      if (!p) throw new Error(`no CLI run named ${name}`);
+      return p;
+    },
+  };
+}
