@@ -14,6 +14,7 @@ import { lookupRouter } from './routes/lookup.js';
 import { annotateRouter } from './routes/annotate.js';
 import { glossariesRouter } from './routes/glossaries.js';
 import { checkRouter } from './routes/check.js';
+import { ioRouter } from './routes/io.js';
 
 export interface AppOptions {
   /** Largest accepted file upload in bytes (read by upload routes from `app.locals.limits`). @default 50 MiB */
@@ -39,6 +40,7 @@ function mountRouters(app: Express, engine: Engine): void {
   app.use('/api', annotateRouter(engine));
   app.use('/api', glossariesRouter(engine));
   app.use('/api', checkRouter(engine));
+  app.use('/api', ioRouter(engine));
 }
 
 /** Builds the app: security headers, JSON body parsing, static page, API routers, JSON errors. */
