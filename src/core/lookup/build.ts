@@ -67,7 +67,7 @@ export function buildIndexData(input: Iterable<MatcherEntry>): IndexData {
   const termConcept: number[] = [];
   const termIndex: number[] = [];
   const termKey: string[] = [];
-    const han = new PostingsBuilder();
+    const hanPostings = new PostingsBuilder();
   const words = new WordsBuilder();
   const pinyin = new PinyinIndexBuilder();
   const defs = new PostingsBuilder();
@@ -83,10 +83,11 @@ export function buildIndexData(input: Iterable<MatcherEntry>): IndexData {
       termConcept.push(ci);
       termIndex.push(ti);
       termKey.push(key);
-      words.addTerm(hasHan(key) ? [] : keyWords(key));
-      if (hasHan(key)) {
-        for (const c of key) if (c.charCodeAt(0) >= 0x2e80) han.add(c, t);
-        for (const b of bigrams(key)) han.add(b, t);
+      const han = key.charCodeAt(0) >= 0x2e80 || hasHan(key);
+      words.addTerm(han ? [] : keyWords(key));
+      if (han) {
+        for (const c of key) if (c.charCodeAt(0) >= 0x2e80) hanPostings.add(c, t);
+        for (const b of bigrams(key)) hanPostings.add(b, t);
         pinyin.add(t, key);
       }
     });
@@ -104,7 +105,7 @@ export function buildIndexData(input: Iterable<MatcherEntry>): IndexData {
     termIndex: Int32Array.from(termIndex),
     termKey,
     keys: new SortedKeys(termKey, Int32Array.from(termKey.keys())),
-    han: han.build(),
+    han: hanPostings.build(),
     words: wordLayer,
     deletes: new DeleteIndex(wordLayer.words.map((w) => (/^[a-z][a-z']*$/.test(w) ? w : ''))),
     pinyin: pinyin.build(),

@@ -148,9 +148,10 @@ export function lookupKey(text: string, script: 'chars' | 'full' = 'chars'): str
 /** The English/Latin words of a key (tokens starting with a letter or digit, without Han), in order. */
 export function keyWords(key: string): string[] {
   const out: string[] = [];
+  const ascii = ASCII.test(key);
   for (const w of key.split(' ')) {
     const c = w.charCodeAt(0);
-    if (((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && (ASCII.test(w) || !HAN.test(w))) out.push(w);
+    if (((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && (ascii || !HAN.test(w))) out.push(w);
   }
   return out;
 }
