@@ -9,4 +9,5 @@ export const panels = [
   'lookup',
   'annotate',
   'check',
+  'glossary',
 ];
