@@ -5,7 +5,9 @@
  * own `specs`, run through an approximate leftmost-longest matcher (and through the real matcher from
  * src/core/match/index.ts when it exists).
  *
- * It also validates the file against glossary/schema.json (beside the file) when zod can read JSON Schema.
+ * It also validates the file against glossary/schema.json (beside the file) when zod can read JSON Schema, checks
+ * that contexts marked `source: plan` are verbatim quotes of the Action Plan (when ../shared is present) and warns
+ * about zh-Hant terms that differ from zh-Hans ones only in script.
  *
  * Usage: `npx tsx tests/support/validate-glossary.ts [--quiet] [glossary/ai-policy.yaml ...]` — exits 1 on any
  * error or real-matcher failure.
@@ -213,6 +215,32 @@ export function checkGlossary(file: GlossaryFile): GlossaryReport {
 }
 
 /**
+ * Contexts marked `source: plan` must be verbatim sentences (or runs of sentences) of America's AI Action Plan;
+ * returns the offending ones, or null when the plan text is not available (../shared beside the checkout).
+ */
+export function checkPlanQuotes(concepts: Concept[], planFile: string): string[] | null {
+  if (!existsSync(planFile)) return null;
+  const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const plan = flat(readFileSync(planFile, 'utf8'));
+  const out: string[] = [];
+  for (const c of concepts)
+    for (const t of c.terms)
+      if (t.source === 'plan' && t.context && !plan.includes(flat(t.context))) out.push(`${c.id}: context of "${t.text}" is not a verbatim quote of the plan`);
+  return out;
+}
+
+/** zh-Hant terms should differ from the concept's zh-Hans terms in vocabulary, not only in characters. */
+export function checkTraditionalTerms(concepts: Concept[]): string[] {
+  const out: string[] = [];
+  for (const c of concepts) {
+    const hans = new Set(c.terms.filter((t) => t.lang === 'zh-Hans').map((t) => t.text));
+    for (const t of c.terms)
+      if (t.lang === 'zh-Hant' && hans.has(toSimplifiedChars(t.text))) out.push(`${c.id}: zh-Hant "${t.text}" differs from a zh-Hans term only in script`);
+  }
+  return out;
+}
+
+/**
  * Validates the parsed file against glossary/schema.json (converted with zod's JSON Schema reader); returns the
  * problems, or null when this zod version cannot read JSON Schema.
  */
@@ -261,6 +289,9 @@ async function main(): Promise<void> {
     const r = checkGlossary(file);
     const schemaProblems = checkAgainstSchema(file, path.join(path.dirname(f), 'schema.json'));
     if (schemaProblems) r.errors.push(...schemaProblems);
+    const quotes = checkPlanQuotes(r.concepts, path.resolve(here, '../../../shared/data/en/americas-ai-action-plan.en.md'));
+    if (quotes) r.errors.push(...quotes);
+    r.warnings.push(...checkTraditionalTerms(r.concepts));
     for (const e of r.errors) console.log(`ERROR ${e}`);
     if (!quiet) for (const w of r.warnings) console.log(`warn  ${w}`);
     const real = await checkWithRealMatcher(file.id, r.concepts).catch((e: unknown) => [`real matcher threw: ${String(e)}`]);
