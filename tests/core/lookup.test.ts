@@ -205,6 +205,12 @@ describe('buildLookupIndex', () => {
     expect(ids(index.search('出口', { glossaryIds: ['trade'], limit: 1 }))).toEqual(['export-duty']);
   });
 
+  it('ignores sentence punctuation around the query', () => {
+    expect(first('出口管制。')).toMatchObject({ conceptId: 'export-controls', reason: 'variant' });
+    expect(first('"export controls"')).toMatchObject({ conceptId: 'export-controls', reason: 'variant' });
+    expect(first('（人工智能）')).toMatchObject({ conceptId: 'ai' });
+  });
+
   it('returns nothing for empty or blank queries', () => {
     expect(index.search('')).toEqual([]);
     expect(index.search('   ')).toEqual([]);

@@ -110,6 +110,21 @@ function isHanChar(c: string): boolean {
  * simplified or unknown text), 'full' uses OpenCC phrases and Taiwan/Hong Kong vocabulary (資料中心 → 数据中心).
  */
 export function lookupKey(text: string, script: 'chars' | 'full' = 'chars'): string {
+  return trimPunctuation(rawKey(trimPunctuation(text.trim()), script));
+}
+
+/** Sentence punctuation that may surround a term or a query (`出口管制。`, `"export controls"`), dropped at both ends. */
+const EDGE_PUNCTUATION = new Set([...'.,;:!?"\'()[]{}<>。，、；：！？“”‘’（）【】《》「」『』…']);
+
+function trimPunctuation(key: string): string {
+  let a = 0;
+  let b = key.length;
+  while (a < b && EDGE_PUNCTUATION.has(key[a]!)) a++;
+  while (b > a && EDGE_PUNCTUATION.has(key[b - 1]!)) b--;
+  return a === 0 && b === key.length ? key : key.slice(a, b).trim();
+}
+
+function rawKey(text: string, script: 'chars' | 'full'): string {
   if (ASCII.test(text)) return asciiKey(text);
   let t = text.normalize('NFKC');
   if (HAN.test(t)) {
