@@ -15,6 +15,7 @@ import { annotateRouter } from './routes/annotate.js';
 import { glossariesRouter } from './routes/glossaries.js';
 import { checkRouter } from './routes/check.js';
 import { ioRouter } from './routes/io.js';
+import { extractRouter } from './routes/extract.js';
 
 export interface AppOptions {
   /** Largest accepted file upload in bytes (read by upload routes from `app.locals.limits`). @default 50 MiB */
@@ -41,6 +42,7 @@ function mountRouters(app: Express, engine: Engine): void {
   app.use('/api', glossariesRouter(engine));
   app.use('/api', checkRouter(engine));
   app.use('/api', ioRouter(engine));
+  app.use('/api', extractRouter(engine));
 }
 
 /** Builds the app: security headers, JSON body parsing, static page, API routers, JSON errors. */

@@ -58,7 +58,7 @@ describe('shuyu extract', { timeout: 300_000 }, () => {
   it('writes XLSX to a file and refuses XLSX on stdout', async () => {
     expect((await runs.get('xlsx')).code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(xlsxFile));
+    await wb.xlsx.load(readFileSync(xlsxFile) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('candidates')!;
     expect(ws.getRow(1).getCell(2).value).toBe('term');
     expect(ws.rowCount).toBeGreaterThan(2);
