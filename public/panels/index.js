@@ -9,5 +9,6 @@ export const panels = [
   'lookup',
   'annotate',
   'check',
+  'extract',
   'glossary',
 ];
