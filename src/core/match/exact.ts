@@ -3,7 +3,7 @@
  * units: the mode the benchmark gate compares with `grep -F -o`. Leftmost-longest non-overlapping by
  * default (grep's `-o` semantics), every overlapping occurrence on request.
  */
-import { Automaton, DEPTH_MASK, HAS_OUTPUT } from './automaton.js';
+import { Automaton, DEPTH_MASK, DICT, EDGES, FAIL, HAS_OUTPUT, INFO, OUT } from './automaton.js';
 
 export interface ExactMatch {
   start: number;
@@ -34,7 +34,7 @@ type Emit = (start: number, end: number, pattern: number) => void;
 
 /** Leftmost-longest, non-overlapping: at the leftmost start, the longest pattern; resume after it. */
 export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): void {
-  const { out, dict, root, node, edge } = a;
+  const { root, trie: t } = a;
   const n = text.length;
   let i = 0;
   let s = 0;
@@ -50,25 +50,25 @@ export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): voi
           s = root[c]!;
           break;
         }
-        const b = 4 * s;
-        let lo = node[b]!;
-        let hi = node[b + 1]!;
-        let t = -1;
+        let lo = 0;
+        let hi = t[s + EDGES]!;
+        const e = s + EDGES + 1;
+        let nx = -1;
         while (lo < hi) {
           const m = (lo + hi) >>> 1;
-          const mc = edge[2 * m]!;
+          const mc = t[e + 2 * m]!;
           if (mc === c) {
-            t = edge[2 * m + 1]!;
+            nx = t[e + 2 * m + 1]!;
             break;
           }
           if (mc < c) lo = m + 1;
           else hi = m;
         }
-        if (t >= 0) {
-          s = t;
+        if (nx >= 0) {
+          s = nx;
           break;
         }
-        s = node[b + 2]!;
+        s = t[s + FAIL]!;
       }
       if (s === 0) {
         if (cs >= 0) {
@@ -78,14 +78,14 @@ export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): voi
         }
         continue;
       }
-      const info = node[4 * s + 3]!;
+      const info = t[s + INFO]!;
       if (info & HAS_OUTPUT) {
-        const o = out[s]! >= 0 ? s : dict[s]!;
-        const st = i - (node[4 * o + 3]! & DEPTH_MASK);
+        const o = t[s + OUT]! >= 0 ? s : t[s + DICT]!;
+        const st = i - (t[o + INFO]! & DEPTH_MASK);
         if (cs < 0 || st < cs || (st === cs && i > ce)) {
           cs = st;
           ce = i;
-          cp = out[o]!;
+          cp = t[o + OUT]!;
         }
       }
       if (cs >= 0 && i - (info & DEPTH_MASK) > cs) {
@@ -105,14 +105,14 @@ export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): voi
 
 /** Every occurrence of every pattern, ordered by end then by decreasing length. */
 export function scanOverlapping(a: Automaton, text: string, emit: Emit): void {
-  const { out, dict, node } = a;
+  const t = a.trie;
   const n = text.length;
   let s = 0;
   for (let i = 0; i < n; ) {
     s = a.next(s, text.charCodeAt(i));
     i++;
-    if (s === 0 || !(node[4 * s + 3]! & HAS_OUTPUT)) continue;
-    for (let o = out[s]! >= 0 ? s : dict[s]!; o >= 0; o = dict[o]!) emit(i - (node[4 * o + 3]! & DEPTH_MASK), i, out[o]!);
+    if (s === 0 || !(t[s + INFO]! & HAS_OUTPUT)) continue;
+    for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) emit(i - (t[o + INFO]! & DEPTH_MASK), i, t[o + OUT]!);
   }
 }
 
@@ -127,7 +127,7 @@ function countLeftmostLongest(a: Automaton, text: string): number {
 
 /** Counts overlapping matches (no allocation, no callback). */
 function countOverlapping(a: Automaton, text: string): number {
-  const { out, dict, root, node, edge } = a;
+  const { root, trie: t } = a;
   const n = text.length;
   let s = 0;
   let count = 0;
@@ -138,28 +138,28 @@ function countOverlapping(a: Automaton, text: string): number {
         s = root[c]!;
         break;
       }
-      const b = 4 * s;
-      let lo = node[b]!;
-      let hi = node[b + 1]!;
-      let t = -1;
+      let lo = 0;
+      let hi = t[s + EDGES]!;
+      const e = s + EDGES + 1;
+      let nx = -1;
       while (lo < hi) {
         const m = (lo + hi) >>> 1;
-        const mc = edge[2 * m]!;
+        const mc = t[e + 2 * m]!;
         if (mc === c) {
-          t = edge[2 * m + 1]!;
+          nx = t[e + 2 * m + 1]!;
           break;
         }
         if (mc < c) lo = m + 1;
         else hi = m;
       }
-      if (t >= 0) {
-        s = t;
+      if (nx >= 0) {
+        s = nx;
         break;
       }
-      s = node[b + 2]!;
+      s = t[s + FAIL]!;
     }
-    if (s === 0 || !(node[4 * s + 3]! & HAS_OUTPUT)) continue;
-    for (let o = out[s]! >= 0 ? s : dict[s]!; o >= 0; o = dict[o]!) count++;
+    if (s === 0 || !(t[s + INFO]! & HAS_OUTPUT)) continue;
+    for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) count++;
   }
   return count;
 }

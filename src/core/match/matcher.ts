@@ -96,14 +96,14 @@ export class GlossaryMatcher implements Matcher {
   find(text: string, options: FindOptions = {}): TermMatch[] {
     const n = normalizeText(text, FOLD_ALL);
     const langs = options.langs?.length ? options.langs : undefined;
-    const { out } = this.automaton;
+    const automaton = this.automaton;
     let lastKey = -1;
     let lastStart = -1;
     let lastEnd = -1;
     let lastValid: Ref[] = [];
     let sliceKeyCache: string | undefined;
     const valid = (node: number, st: number, en: number): Ref[] => {
-      const pid = out[node]!;
+      const pid = automaton.pattern(node);
       if (pid === lastKey && st === lastStart && en === lastEnd) return lastValid;
       lastKey = pid;
       lastStart = st;

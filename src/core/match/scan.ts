@@ -3,7 +3,7 @@
  * languages, case): leftmost-longest non-overlapping, or all overlapping candidates.
  */
 import type { Automaton } from './automaton.js';
-import { DEPTH_MASK, HAS_OUTPUT } from './automaton.js';
+import { DEPTH_MASK, DICT, HAS_OUTPUT, INFO, OUT } from './automaton.js';
 
 /** Called for a candidate: the node whose pattern ends at `end` and starts at `start`. */
 export type Accept = (node: number, start: number, end: number) => boolean;
@@ -15,7 +15,7 @@ export type EmitNode = (node: number, start: number, end: number) => void;
  * state can start at or before it.
  */
 export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, length: number, accept: Accept, emit: EmitNode): void {
-  const { out, dict, node } = a;
+  const t = a.trie;
   let i = 0;
   let s = 0;
   let cs = -1;
@@ -24,10 +24,10 @@ export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, lengt
   for (;;) {
     while (i < length) {
       s = a.next(s, units[i++]!);
-      const info = node[4 * s + 3]!;
+      const info = t[s + INFO]!;
       if (info & HAS_OUTPUT) {
-        for (let o = out[s]! >= 0 ? s : dict[s]!; o >= 0; o = dict[o]!) {
-          const st = i - (node[4 * o + 3]! & DEPTH_MASK);
+        for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) {
+          const st = i - (t[o + INFO]! & DEPTH_MASK);
           if (cs >= 0 && st > cs) break; // shorter candidates start later still
           if (accept(o, st, i)) {
             if (cs < 0 || st < cs || i > ce) {
@@ -56,13 +56,13 @@ export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, lengt
 
 /** Every accepted candidate, ordered by end, then longest first. */
 export function scanUnitsOverlapping(a: Automaton, units: Uint16Array, length: number, accept: Accept, emit: EmitNode): void {
-  const { out, dict, node } = a;
+  const t = a.trie;
   let s = 0;
   for (let i = 0; i < length; ) {
     s = a.next(s, units[i++]!);
-    if (!(node[4 * s + 3]! & HAS_OUTPUT)) continue;
-    for (let o = out[s]! >= 0 ? s : dict[s]!; o >= 0; o = dict[o]!) {
-      const st = i - (node[4 * o + 3]! & DEPTH_MASK);
+    if (!(t[s + INFO]! & HAS_OUTPUT)) continue;
+    for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) {
+      const st = i - (t[o + INFO]! & DEPTH_MASK);
       if (accept(o, st, i)) emit(o, st, i);
     }
   }
