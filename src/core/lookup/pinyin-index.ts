@@ -1,14 +1,16 @@
 /**
  * Pinyin keys of Chinese terms: the toneless pinyin without spaces (`chukouguanzhi`, for full and prefix
  * lookups) and the initials (`ckgz`), both in sorted arrays. Besides the word-aware reading, other readings of
- * polyphonic characters (藏 cang/zang) and the erhua `r` of a final 儿 are indexed as alternatives (flag 1), capped
- * at 8 readings per term. Also knows which syllables exist, to tell pinyin-looking queries from English words.
+ * polyphonic characters (藏 cang/zang) and the erhua `r` of a final 儿 are indexed as alternatives (flag 1): each
+ * alternative changes one character's reading, at most 8 readings per term. Also knows which syllables exist, to
+ * tell pinyin-looking queries from English words.
  */
 import { indexSyllables, knownSyllables, plainReadingsOf } from '../pinyin.js';
 import { SortedKeys } from './sorted.js';
 
 const MAX_READINGS = 8;
 const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 export interface PinyinIndex {
   full: SortedKeys;
@@ -53,50 +55,53 @@ export class PinyinIndexBuilder {
     const other = (s: string) => {
       for (const w of s.split(/[^\p{L}\p{N}]+/u)) if (w) (options.push([w]), han.push(false));
     };
-    for (const m of text.matchAll(HAN_RUN)) {
-      other(text.slice(last, m.index));
-      const chars = [...m[0]];
-      const syl = indexSyllables(m[0]);
-      chars.forEach((c, i) => {
-        const first = syl.plain[i] ?? c;
-        const opts = [first];
-        for (const p of plainReadingsOf(c)) if (!opts.includes(p)) opts.push(p);
-        if (c === '儿' && options.length > 0) opts.push('r');
-        options.push(opts);
+    const hanRun = (run: string) => {
+      const syl = indexSyllables(run).plain;
+      let i = 0;
+      for (const c of run) {
+        const first = syl[i++] ?? c;
+        const readings = plainReadingsOf(c);
+        const opts = readings.length === 1 && readings[0] === first ? readings : [first, ...readings.filter((p) => p !== first)];
+        options.push(c === '儿' && options.length > 0 ? [...opts, 'r'] : opts);
         han.push(true);
-      });
-      last = m.index + m[0].length;
-    }
-    other(text.slice(last));
-    if (!han.includes(true)) return;
-    let combos: string[][] = [[]];
-    for (const opts of options) {
-      if (opts.length === 1) {
-        for (const c of combos) c.push(opts[0]!);
-        continue;
       }
-      const next: string[][] = [];
-      for (const c of combos) for (const o of opts) if (next.length < MAX_READINGS) next.push([...c, o]);
-      combos = next;
+    };
+    if (HAN_ONLY.test(text)) hanRun(text);
+    else {
+      for (const m of text.matchAll(HAN_RUN)) {
+        other(text.slice(last, m.index));
+        hanRun(m[0]);
+        last = m.index + m[0].length;
+      }
+      other(text.slice(last));
     }
-    let prevFull = '';
-    let prevInit = '';
-    combos.forEach((syl, k) => {
-      const full = syl.join('');
+    if (!han.includes(true)) return;
+    // Readings in order: the first combination takes every first reading; others vary one position at a time
+    // from the left, up to MAX_READINGS in all.
+    const fulls = new Set<string>();
+    const inits = new Set<string>();
+    const emit = (choice: number[]) => {
+      let full = '';
       let init = '';
-      for (let i = 0; i < syl.length; i++) init += han[i] ? syl[i]!.charAt(0) : syl[i]!;
-      if (k === 0 || (full !== prevFull && !this.seen(full, term, 'full'))) this.full.push(full, term, k === 0 ? 0 : 1);
-      if (k === 0 || (init !== prevInit && !this.seen(init, term, 'init'))) this.initials.push(init, term, k === 0 ? 0 : 1);
-      prevFull = full;
-      prevInit = init;
-    });
-  }
-
-  /** Whether this term already has the key (alternatives often repeat a key: 儿 er/r, same initials). */
-  private seen(key: string, term: number, which: 'full' | 'init'): boolean {
-    const list = which === 'full' ? this.full : this.initials;
-    for (let i = list.keys.length - 1; i >= 0 && list.ids[i] === term; i--) if (list.keys[i] === key) return true;
-    return false;
+      for (let i = 0; i < options.length; i++) {
+        const s = options[i]![choice[i]!]!;
+        full += s;
+        init += han[i] ? s.charAt(0) : s;
+      }
+      const flag = fulls.size === 0 ? 0 : 1;
+      if (!fulls.has(full)) (fulls.add(full), this.full.push(full, term, flag));
+      if (!inits.has(init)) (inits.add(init), this.initials.push(init, term, flag));
+    };
+    const choice = options.map(() => 0);
+    emit(choice);
+    let count = 1;
+    for (let i = 0; i < options.length && count < MAX_READINGS; i++) {
+      for (let k = 1; k < options[i]!.length && count < MAX_READINGS; k++, count++) {
+        choice[i] = k;
+        emit(choice);
+      }
+      choice[i] = 0;
+    }
   }
 
   build(): PinyinIndex {
