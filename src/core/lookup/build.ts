@@ -77,7 +77,8 @@ export function buildIndexData(input: Iterable<MatcherEntry>): IndexData {
     if (g === undefined) glossaryNumbers.set(entry.glossaryId, (g = glossaryNumbers.size));
     glossaryOf[ci] = g;
     entry.concept.terms.forEach((term: Term, ti) => {
-      const key = lookupKey(term.text, term.lang === 'zh-Hant' ? 'full' : 'chars');
+      const folded = lookupKey(term.text, term.lang === 'zh-Hant' ? 'full' : 'chars');
+      const key = folded === term.text ? term.text : folded; // share the term's string when folding changed nothing
       if (!key) return;
       const t = termKey.length;
       termConcept.push(ci);
