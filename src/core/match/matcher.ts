@@ -34,6 +34,7 @@ interface Ref {
 
 const STATUS_RANK = new Map<TermStatus, number>(TERM_STATUSES.map((s, i) => [s, i]));
 const MAX_HOW_CACHE = 1000;
+const NONE: Ref[] = [];
 
 export class GlossaryMatcher implements Matcher {
   readonly patternCount: number;
@@ -97,28 +98,31 @@ export class GlossaryMatcher implements Matcher {
     const n = normalizeText(text, FOLD_ALL);
     const langs = options.langs?.length ? options.langs : undefined;
     const automaton = this.automaton;
+    const flags = n.flags;
     let lastKey = -1;
     let lastStart = -1;
     let lastEnd = -1;
-    let lastValid: Ref[] = [];
+    let lastValid: Ref[] = NONE;
     let sliceKeyCache: string | undefined;
     const valid = (node: number, st: number, en: number): Ref[] => {
+      if (!(flags[st]! & F_START) || !(flags[en - 1]! & F_END)) return NONE;
       const pid = automaton.pattern(node);
       if (pid === lastKey && st === lastStart && en === lastEnd) return lastValid;
       lastKey = pid;
       lastStart = st;
       lastEnd = en;
-      lastValid = [];
-      if (!(n.flags[st]! & F_START) || !(n.flags[en - 1]! & F_END)) return lastValid;
+      const refs = this.refs[pid]!;
       sliceKeyCache = undefined;
-      for (const r of this.refs[pid]!) {
+      lastValid = NONE;
+      for (const r of refs) {
         if (langs && !langs.some((l) => sameLanguage(l, r.term.lang))) continue;
         if (!splitsAllowed(n, st, en, r.splits)) continue;
         if (r.caseKey !== undefined) {
           sliceKeyCache ??= foldKey(text.slice(n.start[st]!, n.end[en - 1]!), FOLD_ALL & ~FOLD_CASE);
           if (sliceKeyCache !== r.caseKey) continue;
         }
-        lastValid.push(r);
+        if (refs.length === 1) lastValid = refs;
+        else (lastValid === NONE ? (lastValid = []) : lastValid).push(r);
       }
       return lastValid;
     };
