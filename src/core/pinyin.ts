@@ -28,9 +28,9 @@ const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const TONE_MARKS = /[\u0300\u0301\u0304\u030c]/g;
 
-/** Toned syllable → plain: tone marks removed, ü → v (`lǜ` → `lv`, `ḿ` → `m`). */
 const plainCache = new Map<string, string>();
 
+/** Toned syllable → plain: tone marks removed, ü → v, lower case (`lǜ` → `lv`, `ḿ` → `m`). Cached. */
 export function plainSyllable(toned: string): string {
   let p = plainCache.get(toned);
   if (p === undefined) {

@@ -201,6 +201,8 @@ describe('buildLookupIndex', () => {
     expect(ids(index.search('出口', { glossaryIds: ['trade'] }))).toEqual(['export-duty']);
     expect(ids(index.search('出口', { glossaryIds: ['policy'] }))).not.toContain('export-duty');
     expect(index.search('出口', { glossaryIds: ['nope'] })).toEqual([]);
+    // An empty list means no restriction, as in Engine.resolveGlossaries.
+    expect(ids(index.search('出口', { glossaryIds: [] }))).toEqual(ids(index.search('出口')));
     // The filter applies before the limit.
     expect(ids(index.search('出口', { glossaryIds: ['trade'], limit: 1 }))).toEqual(['export-duty']);
   });

@@ -43,7 +43,7 @@ export function search(ix: IndexData, query: string, options: LookupOptions = {}
   const q: Query = { text, keys: k1 === k2 ? [k1] : [k1, k2], words: hasHan(k1) ? [] : keyWords(k1) };
 
   let allowed: (c: number) => boolean = () => true;
-  if (options.glossaryIds) {
+  if (options.glossaryIds?.length) {
     const set = new Set(options.glossaryIds.map((g) => ix.glossaryNumbers.get(g) ?? -1));
     allowed = (c) => set.has(ix.glossaryOf[c]!);
   }

@@ -29,7 +29,7 @@ export interface LookupHit {
 export interface LookupOptions {
   /** @default 10 */
   limit?: number;
-  /** Restrict hits to these glossaries. */
+  /** Restrict hits to these glossaries (applied before the limit; an empty list means all). */
   glossaryIds?: string[];
 }
 
