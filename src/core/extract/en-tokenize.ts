@@ -65,5 +65,7 @@ function pushWord(out: EnToken[], text: string, start: number): void {
 
 /** True for an acronym or initialism written in capitals: AI, CAISI, GPUs, U.S., R&D is not one token. */
 export function isAcronym(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (word.length < 2 || (c >= 97 && c <= 122)) return false; // fast path: lower-case ASCII start
   return /^(?:\p{Lu}\.){2,}$/u.test(word) || /^\p{Lu}[\p{Lu}\d]+s?$/u.test(word);
 }

@@ -11,8 +11,8 @@ import { singularizePhrase } from './en-singular.js';
 import { tokenizeEn } from './en-tokenize.js';
 import { rankCandidates } from './rank.js';
 import { splitSentences } from './sentences.js';
-import type { Candidate, DefinitionPair, EnTagger, ExtractLang, ReferenceFrequencies, ZhTagger } from './types.js';
-import { joinZh, tagZh, zhCandidateSpans } from './zh-candidates.js';
+import type { Candidate, DefinitionPair, EnTagger, ExtractLang, ReferenceFrequencies, Token, ZhTagger } from './types.js';
+import { joinZh, tagZh, tagZhBatch, zhCandidateSpans } from './zh-candidates.js';
 
 /** Grouping key of a candidate's text (the service passes termKey: width, script, case, inflection). */
 export type KeyFunction = (text: string, lang: ExtractLang) => string;
@@ -72,19 +72,41 @@ export class TermExtractor {
     this.keyOf = options.keyOf ?? defaultKey;
   }
 
+  /** Memo of keys by surface text: the injected key function may be slow (script conversion), texts repeat. */
+  private readonly keyCache = new Map<string, string>();
+
   /** Key of a word sequence: English is singularised on its head noun first. */
-  keyOfParts = (parts: readonly string[]): string =>
-    this.lang === 'en' ? this.keyOf(joinEn(singularizePhrase(parts)), 'en') : this.keyOf(joinZh(parts), 'zh');
+  keyOfParts = (parts: readonly string[]): string => {
+    const text = this.lang === 'en' ? joinEn(parts) : joinZh(parts);
+    let key = this.keyCache.get(text);
+    if (key === undefined) {
+      key = this.lang === 'en' ? this.keyOf(joinEn(singularizePhrase(parts)), 'en') : this.keyOf(text, 'zh');
+      if (this.keyCache.size >= 200_000) this.keyCache.clear();
+      this.keyCache.set(text, key);
+    }
+    return key;
+  };
 
   /** Adds text of document `doc` (0-based). Text should be whole lines. */
   addText(doc: number, text: string): void {
     this.totalChars += text.length;
-    for (const sentence of splitSentences(text)) this.addSentence(doc, sentence);
+    const sentences = splitSentences(text);
+    if (this.lang === 'zh') {
+      // one tagger call per chunk, not per sentence: native-call and script-conversion overhead dominate short lines
+      const tagged = tagZhBatch(sentences, this.options.zhTagger!);
+      sentences.forEach((sentence, i) => this.countSentence(doc, sentence, this.analyseZhTokens(sentence, tagged[i]!)));
+      return;
+    }
+    for (const sentence of sentences) this.addSentence(doc, sentence);
   }
 
   /** Adds one sentence (already split, markup stripped). Returns its candidate spans. */
   addSentence(doc: number, sentence: string): Span[] {
-    const { spans, words, definitions } = this.lang === 'en' ? this.analyseEn(sentence) : this.analyseZh(sentence);
+    return this.countSentence(doc, sentence, this.lang === 'en' ? this.analyseEn(sentence) : this.analyseZh(sentence));
+  }
+
+  private countSentence(doc: number, sentence: string, analysis: { spans: Span[]; words: number; definitions: DefinitionPair[] }): Span[] {
+    const { spans, words, definitions } = analysis;
     this.totalWords += words;
     const seen = new Set<string>();
     for (const span of spans) {
@@ -106,7 +128,10 @@ export class TermExtractor {
   }
 
   private analyseZh(sentence: string): { spans: Span[]; words: number; definitions: DefinitionPair[] } {
-    const tokens = tagZh(sentence, this.options.zhTagger!);
+    return this.analyseZhTokens(sentence, tagZh(sentence, this.options.zhTagger!));
+  }
+
+  private analyseZhTokens(sentence: string, tokens: Token[]): { spans: Span[]; words: number; definitions: DefinitionPair[] } {
     const spans = zhCandidateSpans(tokens, { maxWords: this.options.maxWords, maxChars: this.options.maxChars });
     let words = 0;
     for (const t of tokens) if (t.tag !== 'x' && t.text.trim()) words++;

@@ -62,6 +62,33 @@ export function tagZh(sentence: string, tagger: ZhTagger): Token[] {
   return out;
 }
 
+/**
+ * Tags many sentences with one tagger call (joined by line breaks, which jieba keeps as separate tokens)
+ * and returns each sentence's tokens with offsets relative to that sentence.
+ */
+export function tagZhBatch(sentences: readonly string[], tagger: ZhTagger): Token[][] {
+  if (sentences.length === 0) return [];
+  const joined = sentences.join('\n');
+  const all = tagZh(joined, tagger);
+  const out: Token[][] = sentences.map(() => []);
+  let s = 0;
+  let base = 0;
+  for (const t of all) {
+    while (s < sentences.length - 1 && t.start >= base + sentences[s]!.length + 1) {
+      base += sentences[s]!.length + 1;
+      s++;
+    }
+    if (t.start >= base + sentences[s]!.length) continue; // the joining line break
+    if (t.end > base + sentences[s]!.length) {
+      // a token across the break (never with jieba): cut it at the sentence end
+      out[s]!.push({ text: t.text.slice(0, base + sentences[s]!.length - t.start), tag: t.tag, start: t.start - base, end: sentences[s]!.length });
+      continue;
+    }
+    out[s]!.push({ text: t.text, tag: t.tag, start: t.start - base, end: t.end - base });
+  }
+  return out;
+}
+
 /** Options for Chinese spans. */
 export interface ZhSpanOptions {
   /** Longest candidate in segments. @default 4 */

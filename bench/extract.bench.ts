@@ -1,0 +1,126 @@
+/**
+ * Term extraction throughput and memory (`npm run bench -- extract`): 1 MB and 10 MB of Chinese and of
+ * English text, each run in its own child process so peak memory is measured per run. Input: the Han-heavy
+ * and the Latin lines of the standard workload's text.txt (cycled to reach 10 MB), streamed to the
+ * extractor in 64 KB chunks of whole lines, as `shuyu extract` would read a large file.
+ * Targets: ≥ 1 MB/s, and memory flat in input size (10 MB peak within 1.5× of 1 MB peak).
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { WORK_DIR, workloadFile } from './workload.js';
+import { fmt, table, writeResult } from './util.js';
+
+const MB = 1_000_000;
+
+/** Writes extract-zh.txt / extract-en.txt (10 MB each) from text.txt once. */
+async function prepare(): Promise<void> {
+  const zhFile = join(WORK_DIR, 'extract-zh.txt');
+  const enFile = join(WORK_DIR, 'extract-en.txt');
+  if (existsSync(zhFile) && existsSync(enFile)) return;
+  const lines = readFileSync(workloadFile('text.txt'), 'utf8').split('\n');
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const line of lines) {
+    const han = (line.match(/\p{Script=Han}/gu) ?? []).length;
+    const latin = (line.match(/[A-Za-z]/g) ?? []).length;
+    if (han >= 4 && han >= latin) zh.push(line);
+    else if (latin >= 20 && han === 0) en.push(line);
+  }
+  for (const [file, src] of [[zhFile, zh], [enFile, en]] as const) {
+    const out = createWriteStream(file);
+    let bytes = 0;
+    for (let i = 0; bytes < 10 * MB + 1000; i = (i + 1) % src.length) {
+      const l = `${src[i]}\n`;
+      bytes += Buffer.byteLength(l);
+      out.write(l);
+    }
+    await new Promise<void>((r) => out.end(r));
+  }
+}
+
+/** Child: extracts the first `mb` MB of the file for `lang`, prints JSON figures. */
+async function child(lang: 'zh' | 'en', mb: number): Promise<void> {
+  const { createExtractor, finishExtraction } = await import('../src/service/extract.js');
+  const file = join(WORK_DIR, `extract-${lang}.txt`);
+  const ex = await createExtractor(lang, { useGlossary: false });
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  let bytes = 0;
+  let chunk: string[] = [];
+  let chunkBytes = 0;
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of rl) {
+    const b = Buffer.byteLength(line) + 1;
+    if (bytes + b > mb * MB) break;
+    bytes += b;
+    chunk.push(line);
+    chunkBytes += b;
+    if (chunkBytes >= 65_536) {
+      ex.addText(0, chunk.join('\n'));
+      chunk = [];
+      chunkBytes = 0;
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }
+  }
+  rl.close();
+  if (chunk.length) ex.addText(0, chunk.join('\n'));
+  const result = await finishExtraction(ex, [file], { top: 100 });
+  const seconds = (performance.now() - t0) / 1000;
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  process.stdout.write(JSON.stringify({ lang, mb: bytes / MB, seconds, peakRss: peakRss / 2 ** 20, peakHeap: peakHeap / 2 ** 20, candidates: result.candidates.length, top: result.candidates.slice(0, 5).map((c) => c.text) }));
+}
+
+interface Run {
+  lang: string;
+  mb: number;
+  seconds: number;
+  peakRss: number;
+  peakHeap: number;
+  top: string[];
+}
+
+async function main(): Promise<void> {
+  await prepare();
+  const self = fileURLToPath(import.meta.url);
+  const runs: Run[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    for (const mb of [1, 10]) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', lang, String(mb)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = JSON.parse(out) as Run;
+      runs.push(r);
+      console.log(`${lang} ${mb} MB: ${fmt(r.mb / r.seconds)} MB/s, peak RSS ${fmt(r.peakRss, 0)} MiB`);
+    }
+  }
+  const rows = runs.map((r) => [r.lang, fmt(r.mb, 1), fmt(r.seconds, 1), fmt(r.mb / r.seconds), fmt(r.peakRss, 0), fmt(r.peakHeap, 0), r.top.join(', ')]);
+  const verdict = (['zh', 'en'] as const).map((lang) => {
+    const [small, big] = runs.filter((r) => r.lang === lang) as [Run, Run];
+    const speed = big.mb / big.seconds;
+    const ratio = big.peakRss / small.peakRss;
+    return `- ${lang}: ${fmt(speed)} MB/s on 10 MB (target ≥ 1: **${speed >= 1 ? 'met' : 'not met'}**); peak RSS 10 MB / 1 MB = ${fmt(ratio)} (flat, ≤ 1.5: **${ratio <= 1.5 ? 'met' : 'not met'}**)`;
+  });
+  const md = [
+    '## Term extraction throughput (extract)',
+    '',
+    `Command: \`npm run bench -- extract\` · date ${new Date().toISOString().slice(0, 10)} · Node ${process.version}`,
+    '',
+    'Input: Han-heavy and Latin lines of bench/.work/text.txt, cycled to 10 MB each, streamed in 64 KB chunks; each run in its own process;',
+    'candidate table bounded by lossy counting (200k entries); the result is the top 100 with contexts.',
+    '',
+    table(['lang', 'MB', 'seconds', 'MB/s', 'peak RSS MiB', 'peak heap MiB', 'top 5'], rows),
+    '',
+    ...verdict,
+  ].join('\n');
+  console.log(md);
+  writeResult('extract', md);
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3] as 'zh' | 'en', Number(process.argv[4]));
+else await main();
