@@ -35,7 +35,8 @@ function safeCut(buf: string, p: number, limit: number): number {
 
 /**
  * Annotates a stream of chunks: yields the same matches as `matcher.find` on the whole text would (for
- * matches no longer than `holdBack` units), in order, with offsets into the whole stream.
+ * matches no longer than `holdBack` units), in order, with offsets into the whole stream. Memory: when it
+ * asks for the next chunk it keeps fewer than 3 × holdBack units of earlier text (plus the chunk itself).
  */
 export async function* annotateChunks(matcher: Matcher, chunks: AsyncIterable<string> | Iterable<string>, options: StreamOptions = {}): AsyncIterable<TermMatch> {
   const holdBack = Math.max(1, options.holdBack ?? Math.max(256, 2 * (matcher.maxPatternLength ?? 128) + 64));
@@ -62,7 +63,7 @@ export async function* annotateChunks(matcher: Matcher, chunks: AsyncIterable<st
     lastEnd = maxEnd;
     reportedUpTo = base + limit;
     if (final) return;
-    let cut = safeCut(buf, Math.max(0, limit - holdBack), holdBack);
+    let cut = safeCut(buf, Math.max(0, limit - holdBack), holdBack - 1);
     if (!overlapping && lastEnd - base > cut) cut = lastEnd - base;
     buf = buf.slice(cut);
     base += cut;
