@@ -55,12 +55,14 @@ export function refineEnTags(tokens: EnToken[]): EnToken[] {
 
 /**
  * Tags the word tokens of a sentence with the injected tagger, then refines the tags. A capitalised first
- * word is tagged in lower case (sentence case is not a proper-noun signal: "Building data centers …").
+ * word ending in -ing is tagged in lower case (sentence case is not a proper-noun signal: "Building data
+ * centers …" starts with a gerund, not a name).
  */
 export function tagEnTokens(tokens: EnToken[], tagger: EnTagger): EnToken[] {
   const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'abbr');
   if (words.length) {
-    const input = words.map((t, i) => (i === 0 && /^\p{Lu}\p{Ll}+$/u.test(t.text) ? t.text.toLowerCase() : t.text));
+    // only -ing words: lower-casing "Supply" or "Export" would make the tagger see a verb
+    const input = words.map((t, i) => (i === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(t.text) ? t.text.toLowerCase() : t.text));
     const tags = tagger.tag(input);
     words.forEach((t, i) => (t.tag = tags[i] ?? 'NN'));
   }
