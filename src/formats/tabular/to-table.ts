@@ -19,8 +19,12 @@ export interface Table {
   layout: Layout;
   columns: Column[];
   headers: string[];
-  rows: string[][];
-  warnings: FormatWarning[];
+  /** Number of data rows. */
+  rowCount: number;
+  /** The data rows, produced one at a time (a 120k-row export never holds them all). */
+  rows(): Iterable<string[]>;
+  /** What the layout could not hold; complete once rows() has been iterated. */
+  readonly warnings: FormatWarning[];
 }
 
 /** What the tabular formats cannot hold, per layout (also the formats' `cannotHold`). */
@@ -94,27 +98,26 @@ function conceptTable(g: Glossary): Table {
   if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
   if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
 
-  const rows: string[][] = [];
-  for (const c of g.concepts) {
-    noteConceptLosses(c, losses);
-    const byLang = new Map<string, Term[]>();
-    for (const t of c.terms) {
-      const list = byLang.get(t.lang) ?? [];
-      list.push(t);
-      byLang.set(t.lang, list);
-    }
-    for (const list of byLang.values()) {
-      for (const syn of list.slice(1)) {
-        if (syn.partOfSpeech) losses.add('parts of speech of synonyms');
-        if (syn.termType) losses.add('term types of synonyms');
-        if (syn.caseSensitive) losses.add('case sensitivity of synonyms');
-        if (syn.context !== undefined) losses.add('contexts of synonyms');
-        if (syn.note !== undefined) losses.add('notes of synonyms');
-        if (syn.source !== undefined) losses.add('sources of synonyms');
+  function* rows(): Iterable<string[]> {
+    for (const c of g.concepts) {
+      noteConceptLosses(c, losses);
+      const byLang = new Map<string, Term[]>();
+      for (const t of c.terms) {
+        const list = byLang.get(t.lang) ?? [];
+        list.push(t);
+        byLang.set(t.lang, list);
       }
-    }
-    rows.push(
-      columns.map((col) => {
+      for (const list of byLang.values()) {
+        for (const syn of list.slice(1)) {
+          if (syn.partOfSpeech) losses.add('parts of speech of synonyms');
+          if (syn.termType) losses.add('term types of synonyms');
+          if (syn.caseSensitive) losses.add('case sensitivity of synonyms');
+          if (syn.context !== undefined) losses.add('contexts of synonyms');
+          if (syn.note !== undefined) losses.add('notes of synonyms');
+          if (syn.source !== undefined) losses.add('sources of synonyms');
+        }
+      }
+      yield columns.map((col) => {
         if (col.lang === undefined) {
           switch (col.field) {
             case 'id':
@@ -161,35 +164,43 @@ function conceptTable(g: Glossary): Table {
           default:
             return '';
         }
-      }),
-    );
+      });
   }
-  return { layout: 'concept', columns, headers: columns.map(headerFor), rows, warnings: losses.warnings('concept') };
+}
+return {
+  layout: 'concept',
+  columns,
+  headers: columns.map(headerFor),
+  rowCount: g.concepts.length,
+  rows,
+  get warnings() {
+    return losses.warnings('concept');
+  },
+};
 }
 
 /** One row per term; concept fields repeated on each row of the concept. */
 function termTable(g: Glossary): Table {
-  const losses = new Losses();
-  const hasZh = g.concepts.some((c) => c.terms.some((t) => isChinese(t.lang)));
-  const any = (pred: (t: Term) => boolean) => g.concepts.some((c) => c.terms.some(pred));
-  const columns: Column[] = [{ field: 'id' }, { field: 'lang' }, { field: 'term' }];
-  if (hasZh) columns.push({ field: 'pinyin' });
-  columns.push({ field: 'status' }, { field: 'partOfSpeech' });
-  if (any((t) => t.termType !== undefined)) columns.push({ field: 'termType' });
-  if (any((t) => t.caseSensitive === true)) columns.push({ field: 'caseSensitive' });
-  columns.push({ field: 'context' }, { field: 'note' });
-  if (any((t) => t.source !== undefined)) columns.push({ field: 'termSource' });
-  columns.push({ field: 'definition' }, { field: 'subjectField' }, { field: 'notes' });
-  if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
-  if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
-  const rows: string[][] = [];
+const losses = new Losses();
+const hasZh = g.concepts.some((c) => c.terms.some((t) => isChinese(t.lang)));
+const any = (pred: (t: Term) => boolean) => g.concepts.some((c) => c.terms.some(pred));
+const columns: Column[] = [{ field: 'id' }, { field: 'lang' }, { field: 'term' }];
+if (hasZh) columns.push({ field: 'pinyin' });
+columns.push({ field: 'status' }, { field: 'partOfSpeech' });
+if (any((t) => t.termType !== undefined)) columns.push({ field: 'termType' });
+if (any((t) => t.caseSensitive === true)) columns.push({ field: 'caseSensitive' });
+columns.push({ field: 'context' }, { field: 'note' });
+if (any((t) => t.source !== undefined)) columns.push({ field: 'termSource' });
+columns.push({ field: 'definition' }, { field: 'subjectField' }, { field: 'notes' });
+if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
+if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
+function* rows(): Iterable<string[]> {
   for (const c of g.concepts) {
     noteConceptLosses(c, losses);
     const langs = new Set(c.terms.map((t) => t.lang));
     for (const l of Object.keys(c.definitions)) if (!langs.has(l)) losses.add('definitions in languages without terms');
     for (const t of c.terms) {
-      rows.push(
-        columns.map((col) => {
+      yield columns.map((col) => {
           switch (col.field) {
             case 'id':
               return c.id;
@@ -226,14 +237,23 @@ function termTable(g: Glossary): Table {
             default:
               return '';
           }
-        }),
-      );
+        });
     }
   }
-  return { layout: 'term', columns, headers: columns.map(headerFor), rows, warnings: losses.warnings('term') };
+}
+return {
+  layout: 'term',
+  columns,
+  headers: columns.map(headerFor),
+  rowCount: g.concepts.reduce((n, c) => n + c.terms.length, 0),
+  rows,
+  get warnings() {
+    return losses.warnings('term');
+  },
+};
 }
 
 /** Lays a glossary out as a table, reporting what the layout cannot hold as warnings. */
 export function glossaryToTable(g: Glossary, layout: Layout = 'concept'): Table {
-  return layout === 'term' ? termTable(g) : conceptTable(g);
+return layout === 'term' ? termTable(g) : conceptTable(g);
 }

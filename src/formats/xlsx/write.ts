@@ -21,6 +21,8 @@ export const DATA_SHEET = 'Glossary';
 export const COLUMNS_SHEET = 'Columns';
 
 const WIDE = new Set(['definition', 'context', 'note', 'notes']);
+const WRAP_TOP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+const TOP: Partial<ExcelJS.Style> = { alignment: { vertical: 'top' } };
 
 function widthOf(col: Column): number {
   if (WIDE.has(col.field)) return 48;
@@ -44,7 +46,7 @@ export function columnLetter(index: number): string {
 /** Writes a glossary as .xlsx (one row per concept by default, or per term). */
 export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOptions = {}): Promise<GlossaryWriteResult> {
   const table = glossaryToTable(glossary, options.layout ?? 'concept');
-  const warnings: FormatWarning[] = [...table.warnings];
+  const warnings: FormatWarning[] = [];
   let dropped = 0;
   let truncated = 0;
   let crs = 0;
@@ -66,20 +68,22 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
     sink.on('end', resolve);
     sink.on('error', reject);
   });
+  // Shared strings, not inline strings: exceljs's streaming reader decodes inline (`t="str"`, `inlineStr`)
+  // text twice, so `&amp;` would come back as `&`. Shared strings cost memory at 100k+ rows (see BENCHMARKS.md).
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Shuyu';
   const lastCol = columnLetter(table.columns.length - 1);
-  const lastRow = table.rows.length + 1;
+  const lastRow = table.rowCount + 1;
   const ws = wb.addWorksheet(DATA_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
-  ws.columns = table.columns.map((col) => ({
-    width: widthOf(col),
-    style: WIDE.has(col.field) ? { alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } },
-  }));
+  // Widths only: styles go on the cells that need them, all sharing ONE style object (exceljs caches
+  // style ids by object identity, so this is what keeps 2 million cells fast).
+  ws.columns = table.columns.map((col) => ({ width: widthOf(col) }));
+  const wide = table.columns.map((col) => WIDE.has(col.field));
   ws.autoFilter = `A1:${lastCol}1`;
   table.columns.forEach((col, i) => {
-    if (col.field === 'status' && table.rows.length > 0) {
+    if (col.field === 'status' && table.rowCount > 0) {
       const letter = columnLetter(i);
       // exceljs types the streaming sheet without dataValidations; it has them (range form avoids issue #2820).
       (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
@@ -96,7 +100,12 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
   header.commit();
-  for (const r of table.rows) ws.addRow(r.map(cell)).commit();
+  for (const r of table.rows()) {
+    // empty cells are left out (sparse rows: smaller file, fewer objects)
+    const row = ws.addRow(r.map((v) => (v === '' ? undefined : cell(v))));
+    for (let i = 0; i < r.length; i++) if (r[i] !== '') row.getCell(i + 1).style = wide[i] ? WRAP_TOP : TOP;
+    row.commit();
+  }
   ws.commit();
 
   const info = wb.addWorksheet(COLUMNS_SHEET);
@@ -115,6 +124,7 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
   info.commit();
   await wb.commit();
   await done;
+  warnings.unshift(...table.warnings);
   if (dropped) warnings.push({ code: 'invalid_xml_chars', message: `${dropped} control characters that XLSX cannot hold were left out` });
   if (crs) warnings.push({ code: 'line_breaks_changed', message: `${crs} cells had carriage returns (CR/CRLF); they were written as line feeds` });
   if (truncated) warnings.push({ code: 'cell_too_long', message: `${truncated} cells were cut to Excel's limit of ${EXCEL_CELL_MAX} characters` });
