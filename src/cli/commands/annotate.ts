@@ -101,24 +101,49 @@ async function* annotatedMatches(
   return window;
 }
 
+/** Collects output lines and writes them in 64 KiB batches (one write per match is slow for big inputs). */
+function batched(ctx: CliContext): { add(text: string): Promise<void>; flush(): Promise<void> } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!parts.length) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    await ctx.write(text);
+  };
+  return {
+    async add(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 65536) await flush();
+    },
+    flush,
+  };
+}
+
 async function printJson(ctx: CliContext, file: string): Promise<void> {
+  const out = batched(ctx);
   let first = true;
-  await ctx.write('{"matches":[');
+  await out.add('{"matches":[');
   for await (const m of annotatedMatches(ctx, file)) {
-    await ctx.write(`${first ? '\n' : ',\n'}${JSON.stringify(m)}`);
+    await out.add(`${first ? '\n' : ',\n'}${JSON.stringify(m)}`);
     first = false;
   }
-  await ctx.write(first ? ']}\n' : '\n]}\n');
+  await out.add(first ? ']}\n' : '\n]}\n');
+  await out.flush();
 }
 
 async function printList(ctx: CliContext, file: string): Promise<void> {
   const s = ctx.style;
+  const out = batched(ctx);
   let count = 0;
   for await (const m of annotatedMatches(ctx, file)) {
     count++;
     const pair = [m.pair.zh, m.pair.en].filter(Boolean).join(' ↔ ');
-    await ctx.out(`${s.dim(`${m.line}:${m.column}`)}\t${s.bold(m.text)} → ${pair}  ${statusText(m.status, s)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}`);
+    await out.add(`${s.dim(`${m.line}:${m.column}`)}\t${s.bold(m.text)} → ${pair}  ${statusText(m.status, s)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}\n`);
   }
+  await out.flush();
   if (count === 0) ctx.err('No glossary terms found.');
 }
 
