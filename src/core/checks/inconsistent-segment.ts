@@ -5,10 +5,11 @@
  * one i18next key are not compared with each other. Segments are keyed by a 53-bit hash, so memory grows with
  * the number of distinct segments (a hash, one location and a short text each), not with their length.
  */
+import { usesWhitespace } from '../lang.js';
 import { termKey } from '../normalize/index.js';
 import { hash53 } from './hash.js';
-import type { Check, FindingLocation } from './types.js';
-import { VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
+import type { Check } from './types.js';
+import { UnitTable, VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
 
 const MAX_LABEL = 300;
 
@@ -19,7 +20,10 @@ function squash(s: string): string {
 /** Source text for the target→source direction: case, final punctuation, width and English inflection folded
  * (Chinese does not mark number, so "Override"/"Overrides" → 覆盖 is not an inconsistency). */
 function loose(s: string, lang: string): string {
-  return termKey(squash(s).replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang);
+  const t = squash(s).normalize('NFKC').toLowerCase().replace(/[\s.!?:;,…。！？：；，、]+$/u, '');
+  if (!usesWhitespace(lang)) return t;
+  // cheap English number folding (termKey is too costly per segment): words → singular-ish
+  return t.replace(/\b([a-z]{2,}?)(ies|es|s)\b/g, (w, stem: string, end: string) => (end === 'ies' ? `${stem}y` : end === 'es' && /(s|x|z|ch|sh)$/.test(stem) ? stem : w.endsWith('ss') ? w : `${stem}${end === 'es' ? 'e' : ''}`));
 }
 
 function label(s: string): string {
@@ -33,7 +37,7 @@ function label(s: string): string {
  * usually context, not an error (this removed 8 of 17 false alarms in the review, see docs/checking.md).
  */
 function nested(g: VariantGroup<{ text: string }>, lang: string): boolean {
-  const keys = [...g.variants.values()].map((v) => termKey(v.label.replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang)).sort((x, y) => y.length - x.length);
+  const keys = g.variants().map((v) => termKey(v.label.replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang)).sort((x, y) => y.length - x.length);
   const longest = keys[0] ?? '';
   return keys.every((k) => k.length > 0 && longest.includes(k));
 }
@@ -46,6 +50,7 @@ export const inconsistentSegment: Check = {
     const bySource = new Map<number, VariantGroup<{ text: string }>>();
     const byTarget = new Map<number, VariantGroup<{ text: string }>>();
     let lang = 'en';
+    const units = new UnitTable();
     return {
       unit(a) {
         if (a.targetBlank || !ctx.enabled('inconsistent-segment')) return;
@@ -53,7 +58,7 @@ export const inconsistentSegment: Check = {
         const src = squash(a.unit.source.text);
         if (src.replace(/\uFFFC/g, '') === '') return;
         const tgt = squash(a.unit.target!.text);
-        const loc: FindingLocation = a.location;
+        const loc = units.ref(a.location);
         const sk = hash53(src);
         let sg = bySource.get(sk);
         if (!sg) bySource.set(sk, (sg = new VariantGroup({ text: label(src) })));
@@ -61,13 +66,13 @@ export const inconsistentSegment: Check = {
         const tk = hash53(tgt);
         let tg = byTarget.get(tk);
         if (!tg) byTarget.set(tk, (tg = new VariantGroup({ text: label(tgt) })));
-        tg.add(hash53(loose(src, a.unit.sourceLang)), label(src), loc, ctx.maxLocations, a.unit.group ?? '');
+        tg.add(hash53(loose(src, a.unit.sourceLang)), label(src), loc, ctx.maxLocations, undefined, a.unit.group ?? '');
       },
       finish(emit) {
         const make = (g: VariantGroup<{ text: string }>, key: string) => {
           const vs = g.sorted();
-          const locations = locationsOf(vs);
-          const first = headline(vs);
+          const locations = locationsOf(vs, units);
+          const first = headline(vs, units);
           emit({
             checkId: 'inconsistent-segment',
             severity: ctx.severity('inconsistent-segment'),
@@ -82,11 +87,11 @@ export const inconsistentSegment: Check = {
             counts: countsOf(vs),
           });
         };
-        for (const g of bySource.values()) if (g.variants.size > 1) make(g, 'findings.inconsistent-segment');
+        for (const g of bySource.values()) if (g.size > 1) make(g, 'findings.inconsistent-segment');
         for (const g of byTarget.values()) {
-          if (g.variants.size < 2) continue;
+          if (g.size < 2) continue;
           const groups = new Set<string>();
-          for (const v of g.variants.values()) for (const x of v.groups ?? []) groups.add(x);
+          for (const v of g.variants()) for (const x of v.groups ?? []) groups.add(x);
           if (groups.size === 1 && !groups.has('')) continue; // plural/context forms of one key
           if (nested(g, lang)) continue;
           make(g, 'findings.inconsistent-segment-reverse');

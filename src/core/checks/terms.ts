@@ -6,11 +6,21 @@ import type { Span } from './types.js';
 
 const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
 
-/** Terms of the concept in a language (zh-Hans and zh-Hant both count for Chinese), preferred first. */
+const cache = new WeakMap<Concept, Map<string, Term[]>>();
+
+/** Terms of the concept in a language (zh-Hans and zh-Hant both count for Chinese), preferred first. Cached per concept. */
 export function termsIn(concept: Concept, lang: string, statuses?: readonly TermStatus[]): Term[] {
-  const norm = normalizeLang(lang);
-  const same = concept.terms.filter((t) => sameLanguage(t.lang, norm) && (!statuses || statuses.includes(t.status)));
-  return same.sort((a, b) => (a.lang === norm ? 0 : 1) - (b.lang === norm ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  let byKey = cache.get(concept);
+  if (!byKey) cache.set(concept, (byKey = new Map()));
+  const key = statuses ? `${lang}|${statuses.join(',')}` : lang;
+  let out = byKey.get(key);
+  if (!out) {
+    const norm = normalizeLang(lang);
+    const same = concept.terms.filter((t) => sameLanguage(t.lang, norm) && (!statuses || statuses.includes(t.status)));
+    out = same.sort((a, b) => (a.lang === norm ? 0 : 1) - (b.lang === norm ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    byKey.set(key, out);
+  }
+  return out;
 }
 
 /** Texts of the allowed target terms (deduplicated, preferred first). */

@@ -109,9 +109,9 @@ export interface ConceptHit {
   key: string;
   glossaryId: string;
   concept: Concept;
-  /** Outermost source matches of this concept (a term inside a longer term is not counted). */
+  /** Source matches of this concept (leftmost-longest: a term inside a longer term is not counted). */
   source: TermMatch[];
-  /** All target matches of this concept (overlapping search, one per span). */
+  /** Target matches of this concept (leftmost-longest; overlapping ones too when the concept is in the source but was not found). */
   target: TermMatch[];
 }
 
@@ -123,9 +123,9 @@ export interface UnitAnalysis {
   targetBlank: boolean;
   /** Target identical to the source (whitespace aside): copied, not translated — left to `untranslated`. */
   targetCopied: boolean;
-  /** Outermost source matches, in order. */
+  /** Leftmost-longest source matches, in order (several when concepts share a span). */
   sourceMatches: TermMatch[];
-  /** Outermost target matches, in order (for forbidden terms). */
+  /** Leftmost-longest target matches, in order (for forbidden terms). */
   targetOuter: TermMatch[];
   /** Concepts seen in the source or target. */
   concepts: Map<string, ConceptHit>;
