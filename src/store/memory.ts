@@ -6,7 +6,7 @@
  */
 import type { Concept, GlossaryInfo, StoredConcept } from '../core/model.js';
 import { validateGlossaryInfo } from '../core/glossary-info.js';
-import type { BatchOp, BatchResult, GlossaryStore, ListOptions, WriteOptions } from './types.js';
+import type { BatchOp, BatchResult, GlossaryStore, ListOptions, Rejection, WriteOptions } from './types.js';
 import type { CheckedOp } from './common.js';
 import {
   checkBatch,
@@ -35,6 +35,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 /** Creates an empty in-memory store. */
 export function createMemoryStore(): GlossaryStore {
   const glossaries = new Map<string, Entry>();
+  /** Extraction candidates rejected per glossary (see GlossaryStore.listRejections). */
+  const rejections = new Map<string, Rejection[]>();
   /** Store-wide counter: a glossary's version is never reused, even after delete and re-create. */
   let counter = 0;
 
@@ -115,6 +117,7 @@ export function createMemoryStore(): GlossaryStore {
     async deleteGlossary(id) {
       entry(id);
       glossaries.delete(id);
+      rejections.delete(id);
     },
 
     async version(glossaryId) {
@@ -184,6 +187,18 @@ export function createMemoryStore(): GlossaryStore {
       const e: Entry = { info, version: 0, concepts: next };
       glossaries.set(info.id, e);
       return { put, deleted, version: touch(e) };
+    },
+
+    async listRejections(glossaryId) {
+      entry(glossaryId);
+      return clone(rejections.get(glossaryId) ?? []);
+    },
+
+    async addRejection(glossaryId, rejection) {
+      entry(glossaryId);
+      const list = rejections.get(glossaryId) ?? [];
+      if (!list.some((r) => r.key === rejection.key && r.lang === rejection.lang)) list.push({ ...rejection, at: rejection.at ?? nowIso() });
+      rejections.set(glossaryId, list);
     },
 
     async close() {

@@ -230,6 +230,16 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
       return write(() => replace.immediate(info, checked));
     },
 
+    async listRejections(glossaryId) {
+      glossaryRow(glossaryId);
+      return (q.listRejections.all(glossaryId) as { key: string; lang: string; text: string; at: string }[]).map((r) => ({ key: r.key, lang: r.lang, text: r.text, at: r.at }));
+    },
+
+    async addRejection(glossaryId, rejection) {
+      glossaryRow(glossaryId);
+      write(() => q.addRejection.run(glossaryId, rejection.key, rejection.lang, rejection.text, rejection.at ?? nowIso()));
+    },
+
     async close() {
       if (!db.open) return;
       db.pragma('optimize');
@@ -283,6 +293,8 @@ function prepareStatements(db: Database) {
        ON CONFLICT (glossary_id, id) DO UPDATE SET revision = excluded.revision, updated_at = excluded.updated_at, data = excluded.data`,
     ),
     deleteConcept: db.prepare('DELETE FROM concepts WHERE glossary_id = ? AND id = ?'),
+    listRejections: db.prepare('SELECT key, lang, text, at FROM rejections WHERE glossary_id = ? ORDER BY at, key'),
+    addRejection: db.prepare('INSERT OR IGNORE INTO rejections (glossary_id, key, lang, text, at) VALUES (?, ?, ?, ?, ?)'),
   };
 }
 

@@ -521,5 +521,26 @@ export function runStoreContract(name: string, makeStore: () => GlossaryStore | 
         expect([revision, typeof createdAt, typeof updatedAt]).toEqual([1, 'string', 'string']);
       });
     });
+
+    describe('extraction rejections', () => {
+      it('remembers rejected candidates per glossary, once per key and language, and forgets them with the glossary', async () => {
+        if (!store.listRejections || !store.addRejection) return;
+        await store.createGlossary({ id: 'a', name: 'A', languages: ['zh-Hans', 'en'] });
+        await store.createGlossary({ id: 'b', name: 'B', languages: ['en'] });
+        await store.addRejection('a', { key: 'datum', text: 'data', lang: 'en', at: '2026-01-01T00:00:00.000Z' });
+        await store.addRejection('a', { key: 'datum', text: 'Data', lang: 'en', at: '2026-01-02T00:00:00.000Z' });
+        await store.addRejection('a', { key: '方面', text: '方面', lang: 'zh' });
+        expect((await store.listRejections('a')).map((r) => [r.key, r.lang, r.text])).toEqual([
+          ['datum', 'en', 'data'],
+          ['方面', 'zh', '方面'],
+        ]);
+        expect(await store.listRejections('b')).toEqual([]);
+        await expect(store.listRejections('nope')).rejects.toMatchObject({ code: 'not_found' });
+        await expect(store.addRejection('nope', { key: 'x', text: 'x', lang: 'en' })).rejects.toMatchObject({ code: 'not_found' });
+        await store.deleteGlossary('a');
+        await store.createGlossary({ id: 'a', name: 'A', languages: ['en'] });
+        expect(await store.listRejections('a')).toEqual([]);
+      });
+    });
   });
 }

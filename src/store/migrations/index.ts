@@ -4,5 +4,6 @@
  */
 import type { Migration } from './types.js';
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-rejections.js';
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
