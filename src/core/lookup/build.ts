@@ -44,20 +44,26 @@ export function stemLite(w: string): string {
 }
 
 const DEF_TOKEN = /[a-z0-9][a-z0-9']*|\p{Script=Han}{2,}/gu;
+const ASCII_TOKEN = /[a-z0-9][a-z0-9']*/g;
 
 /**
  * Tokens of a definition (or of a query, for the definition index): folded English words and Han bigrams
- * (traditional characters simplified).
+ * (traditional characters simplified), in order, with repeats (the postings drop them).
  */
 export function definitionTokens(text: string): string[] {
-  const lower = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC')).toLowerCase();
-  const out = new Set<string>();
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const lower = (ascii ? text : text.normalize('NFKC')).toLowerCase();
+  const out: string[] = [];
+  if (ascii) {
+    for (const m of lower.matchAll(ASCII_TOKEN)) out.push(stemLite(m[0].endsWith("'s") ? m[0].slice(0, -2) : m[0]));
+    return out;
+  }
   for (const m of lower.matchAll(DEF_TOKEN)) {
     const s = m[0];
-    if (s.charCodeAt(0) < 128) out.add(stemLite(s.endsWith("'s") ? s.slice(0, -2) : s));
-    else for (const b of bigrams(simplifyChars(s))) out.add(b);
+    if (s.charCodeAt(0) < 128) out.push(stemLite(s.endsWith("'s") ? s.slice(0, -2) : s));
+    else for (const b of bigrams(simplifyChars(s))) out.push(b);
   }
-  return [...out];
+  return out;
 }
 
 export function buildIndexData(input: Iterable<MatcherEntry>): IndexData {
