@@ -40,7 +40,7 @@ export function mount(root, ctx) {
       el('div', { class: 'toolbar' }, runButton, sampleButton, summary),
     ),
     wrapper,
-    table,
+    el('div', { class: 'table-scroll' }, table),
   );
 
   function badge(status) {

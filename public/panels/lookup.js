@@ -49,7 +49,9 @@ export function mount(root, ctx) {
 
   function reasonText(r) {
     const why = t(`reason.${r.reason}`, { defaultValue: r.reason });
-    return r.detail ? `${why} (${r.detail})` : why;
+    // the engine's detail is English: show it only in the English interface
+    if (!r.detail || ctx.lang() !== 'en') return why;
+    return r.detail.startsWith(why) ? r.detail : `${why} (${r.detail})`;
   }
 
   function renderResult(r, i) {

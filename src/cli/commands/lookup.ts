@@ -46,7 +46,9 @@ export function statusText(status: TermStatus, s: Style): string {
 export function formatResult(r: LookupResult, n: number, s: Style): string[] {
   const pair = [r.pair.zh, r.pair.en].filter(Boolean).join(' ↔ ');
   const lines = [`${s.dim(`${n}.`)} ${s.bold(pair || r.matched)}  ${s.dim(`${r.glossaryId}:${r.conceptId}`)}`];
-  const why = `${REASON_TEXT[r.reason]}${r.detail ? ` (${r.detail})` : ''}: ${r.matched}`;
+  const reason = REASON_TEXT[r.reason];
+  const explained = !r.detail ? reason : r.detail.startsWith(reason) ? r.detail : `${reason} (${r.detail})`;
+  const why = `${explained}: ${r.matched}`;
   lines.push(`   ${s.dim('found by')} ${why}`);
   if (r.subjectField) lines.push(`   ${s.dim('field')}    ${r.subjectField}`);
   const langWidth = Math.max(...r.terms.map((t) => t.lang.length));
