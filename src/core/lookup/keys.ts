@@ -13,16 +13,18 @@ const LATIN_WORD = /^[a-z][a-z'.]*$/;
 /** Plural-looking endings that are singular words (status, analysis, physics, glass, us, this). */
 const NOT_PLURAL = /(ss|us|is|ics|sis|ous|ws)$/;
 /** Irregular plurals that do not end in s. */
-const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  men: 'man',
-  women: 'woman',
-  children: 'child',
-  people: 'person',
-  feet: 'foot',
-  teeth: 'tooth',
-  mice: 'mouse',
-  geese: 'goose',
-});
+const IRREGULAR = new Map([
+  ['men', 'man'],
+  ['women', 'woman'],
+  ['children', 'child'],
+  ['people', 'person'],
+  ['feet', 'foot'],
+  ['teeth', 'tooth'],
+  ['mice', 'mouse'],
+  ['geese', 'goose'],
+]);
+/** Last letters of the irregular plurals (n, e, t, h): other words skip the map lookup. */
+const IRREGULAR_LAST = new Set([110, 101, 116, 104]);
 
 const wordCache = new Map<string, string>();
 const WORD_CACHE_MAX = 200000;
@@ -30,7 +32,8 @@ const WORD_CACHE_MAX = 200000;
 /** Singular form of one lower-case English word (cached): -s plurals via natural's NounInflector, a few irregular ones. */
 export function foldWord(word: string): string {
   const n = word.length;
-  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return IRREGULAR[word] ?? word;
+  const last = word.charCodeAt(n - 1);
+  if (last !== 115 /* s */ || n <= 3) return IRREGULAR_LAST.has(last) ? (IRREGULAR.get(word) ?? word) : word;
   let w = wordCache.get(word);
   if (w !== undefined) return w;
   w = word;
