@@ -71,7 +71,18 @@ function categoryOf(node: XNode): { elem: string; cat: string } {
 }
 
 function langOf(node: XNode): string | undefined {
-  return attr(node.attrs, 'xml:lang', 'lang');
+  return node.attrs['xml:lang'] ?? (Object.keys(node.attrs).length ? attr(node.attrs, 'xml:lang', 'lang') : undefined);
+}
+
+/** normalizeLang, cached: a 100k-entry file repeats the same few tags millions of times. */
+const langCache = new Map<string, string>();
+function normLang(tag: string): string {
+  let v = langCache.get(tag);
+  if (v === undefined) {
+    v = normalizeLang(tag);
+    if (langCache.size < 1000) langCache.set(tag, v);
+  }
+  return v;
 }
 
 /** Turns entry trees into raw concepts. */
@@ -107,7 +118,7 @@ class EntryConverter {
       const { elem, cat } = categoryOf(child);
       const text = this.clean(textOf(child));
       if (cat === 'definition') {
-        const lang = normalizeLang(langOf(child) ?? entryLang);
+        const lang = normLang(langOf(child) ?? entryLang);
         raw.definitions[lang] = raw.definitions[lang] === undefined ? text : `${raw.definitions[lang]}\n${text}`;
       } else if (cat === 'subjectField') raw.subjectField = raw.subjectField ? `${raw.subjectField}; ${text}` : text;
       else if (cat === 'note') raw.notes.push(text);
@@ -128,7 +139,7 @@ class EntryConverter {
       this.collector.warn('no_language', `${node.name} without xml:lang skipped`, { line: node.line }, raw.id);
       return;
     }
-    const lang = normalizeLang(tag);
+    const lang = normLang(tag);
     const terms: Partial<Term>[] = [];
     for (const child of flat(node)) {
       if (child.name === 'tig' || child.name === 'ntig' || child.name === 'termSec') {

@@ -8,19 +8,24 @@
 import type { Concept, Glossary, Term } from '../../core/model.js';
 import { languagesOf } from '../filter.js';
 import type { FormatWarning, GlossaryWriteResult } from '../types.js';
+import { INVALID_XML_CHARS as INVALID_XML } from '../xml-chars.js';
 import { STATUS_TO_TBX } from './mapping.js';
 import { CASE_SENSITIVE_NOTE, SHUYU_MARK } from './read.js';
 
 const NAMESPACE = 'urn:iso:std:iso:30042:ed-2';
-/** Characters XML 1.0 cannot hold at all (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates). */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Extra keys written as real TBX elements (`admin:productSubset` → `<admin type="productSubset">`). */
 const NATIVE_EXTRA = /^(admin|descrip|xref):([^\s:/]+)$/;
 
 class XmlOut {
-  readonly parts: string[] = [];
+  parts: string[] = [];
+  /** Encoded blocks: the text of a 100k-concept file never exists as one string beside its bytes. */
+  readonly blocks: Buffer[] = [];
   invalidChars = 0;
+
+  flush(): void {
+    this.blocks.push(Buffer.from(this.parts.join(''), 'utf8'));
+    this.parts = [];
+  }
 
   esc(s: string): string {
     const cleaned = s.replace(INVALID_XML, () => {
@@ -117,11 +122,16 @@ export function writeTbx(glossary: Glossary): GlossaryWriteResult {
     out.raw('      </sourceDesc>\n');
   }
   out.raw('    </fileDesc>\n  </tbxHeader>\n  <text>\n  <body>\n');
-  for (const c of glossary.concepts) writeConcept(out, c);
+  glossary.concepts.forEach((c, i) => {
+    writeConcept(out, c);
+    if (i % 1000 === 999) out.flush();
+  });
   out.raw('  </body>\n  </text>\n</tbx>\n');
   const warnings: FormatWarning[] = [];
   if (out.invalidChars) {
     warnings.push({ code: 'invalid_xml_chars', message: `${out.invalidChars} control characters that XML cannot hold were left out` });
   }
-  return { bytes: Buffer.from(out.parts.join(''), 'utf8'), warnings };
+  out.flush();
+  const bytes = Buffer.concat(out.blocks);
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), warnings };
 }
