@@ -219,6 +219,8 @@ export async function extractParallelSegments(segments: ParallelSegment[], optio
 
   const anchors: AnchorPair[] = [];
   const anchorIds = new Set<string>();
+  /** Surface forms of anchor keys that are not (ranked) candidates themselves. */
+  const anchorText = new Map<string, string>();
   const addAnchor = (zhKey: string, enKey: string, source: AnchorPair['source']) => {
     const id = `${zhKey}\u0000${enKey}`;
     if (anchorIds.has(id)) return;
@@ -227,7 +229,11 @@ export async function extractParallelSegments(segments: ParallelSegment[], optio
   };
   for (const d of [...zhEx.definitions(), ...enEx.definitions()]) {
     if (d.kind !== 'translation') continue;
-    addAnchor(extractionKey(d.term, 'zh'), enEx.keyOfParts(d.gloss.split(/\s+/)), 'definition');
+    const zk = extractionKey(d.term, 'zh');
+    const ek = enEx.keyOfParts(d.gloss.split(/\s+/));
+    if (!anchorText.has(`zh\u0000${zk}`)) anchorText.set(`zh\u0000${zk}`, d.term);
+    if (!anchorText.has(`en\u0000${ek}`)) anchorText.set(`en\u0000${ek}`, d.gloss);
+    addAnchor(zk, ek, 'definition');
   }
   if (options.useGlossary !== false && engine) {
     for await (const { concept } of engine.entries(options.glossaryIds)) {
@@ -254,8 +260,8 @@ export async function extractParallelSegments(segments: ParallelSegment[], optio
   });
   let pairs: PairCandidate[] = aligned.map((p) => {
     const out: PairCandidate = {
-      zh: zhByKey.get(p.zhKey)?.text ?? p.zhKey,
-      en: enByKey.get(p.enKey)?.text ?? p.enKey,
+      zh: zhByKey.get(p.zhKey)?.text ?? anchorText.get(`zh\u0000${p.zhKey}`) ?? p.zhKey,
+      en: enByKey.get(p.enKey)?.text ?? anchorText.get(`en\u0000${p.enKey}`) ?? p.enKey,
       zhKey: p.zhKey,
       enKey: p.enKey,
       confidence: p.confidence,

@@ -41,8 +41,10 @@ export interface ExtractorOptions {
 export interface ResultOptions {
   /** @default 1 */
   minFrequency?: number;
-  /** Simple-maths N. @default 10 */
+  /** Simple-maths N. @default 1 */
   smoothing?: number;
+  /** C-value α for nested candidates (1 = original). @default 1 */
+  nestedDiscount?: number;
 }
 
 /** A definition found in the input with how often it was seen. */
@@ -183,6 +185,7 @@ export class TermExtractor {
       quoted: this.quoted,
       minFrequency: options.minFrequency,
       smoothing: options.smoothing,
+      nestedDiscount: options.nestedDiscount,
       lowerForReference: this.lang === 'en',
     });
   }

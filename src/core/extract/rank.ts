@@ -33,9 +33,9 @@ export interface RankOptions {
   quoted?: ReadonlySet<string>;
   /** Candidates seen fewer times are dropped (defined ones are kept). @default 1 */
   minFrequency?: number;
-  /** Smoothing constant N of simple maths. @default 10 */
+  /** Smoothing constant N of simple maths (Sketch Engine default). @default 1 */
   smoothing?: number;
-  /** α of the C-value nested term (1 = original C-value). @default 0.5 */
+  /** α of the C-value nested term (1 = original C-value). @default 1 */
   nestedDiscount?: number;
   /** Lower-case words for the reference lookup (English). */
   lowerForReference?: boolean;
@@ -44,11 +44,11 @@ export interface RankOptions {
 /** Ranks every counted entry; highest score first (ties: frequency, then text). */
 export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptions): Candidate[] {
   const minFrequency = options.minFrequency ?? 1;
-  const n = options.smoothing ?? 10;
+  const n = options.smoothing ?? 1;
   const list = [...entries];
   const cv = cValues(
     list.map((e) => ({ key: e.key, frequency: e.frequency, words: e.parts.length, nested: nestedKeys(e.parts, options.keyOfParts) })),
-    options.nestedDiscount ?? 0.5,
+    options.nestedDiscount ?? 1,
   );
   const out: Candidate[] = [];
   for (const e of list) {
