@@ -140,7 +140,9 @@ export function makeStyle(enabled: boolean): Style {
 /** Formats an error the way compilers do: `shuyu: file:line:col: message`, then one indented line per detail. */
 export function formatError(error: ShuyuError): string {
   const where = error.where;
-  const lines = [`shuyu: ${where ? `${where}: ` : ''}${error.message}`];
+  // some messages already start with their location: do not repeat it
+  const prefix = where && !error.message.startsWith(where) ? `${where}: ` : '';
+  const lines = [`shuyu: ${prefix}${error.message}`];
   const max = 20;
   for (const d of error.details.slice(0, max)) lines.push(`  ${formatDetail(d)}`);
   if (error.details.length > max) lines.push(`  … and ${error.details.length - max} more`);
