@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWithMatcher } from '../../../src/service/check.js';
+import { buildMatcher } from '../../../src/core/match/index.js';
+import { checkWithMatcher, conceptResolver } from '../../../src/service/check.js';
+import { readGlossaryFile } from '../../../src/service/open.js';
 import type { Finding } from '../../../src/core/checks/index.js';
 import { FIXTURES, corpus } from './helpers.js';
 
@@ -53,4 +55,11 @@ describe('clean/dirty corpus', () => {
       expect(r.findings).toHaveLength(manifest.findings.length);
     });
   }
+
+  it('clean.tsv also uses the built-in glossary (glossary/ai-policy.yaml) correctly: no finding', async () => {
+    const g = await readGlossaryFile(path.join(FIXTURES, '../../../glossary/ai-policy.yaml'));
+    const entries = g.concepts.map((concept) => ({ glossaryId: g.id, concept }));
+    const r = await checkWithMatcher(buildMatcher(entries), conceptResolver(entries), [g.id], { inputs: [{ name: 'clean.tsv', path: path.join(FIXTURES, 'clean.tsv') }] });
+    expect(r.findings.map((f) => `${f.checkId} ${f.unitId} ${f.term}`)).toEqual([]);
+  });
 });
