@@ -49,6 +49,7 @@ async function child(lang: 'zh' | 'en', mb: number): Promise<void> {
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let bytes = 0;
   let chunk: string[] = [];
   let chunkBytes = 0;
@@ -72,16 +73,20 @@ async function child(lang: 'zh' | 'en', mb: number): Promise<void> {
   if (chunk.length) ex.addText(0, chunk.join('\n'));
   const result = await finishExtraction(ex, [file], { top: 100 });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
-  process.stdout.write(JSON.stringify({ lang, mb: bytes / MB, seconds, peakRss: peakRss / 2 ** 20, peakHeap: peakHeap / 2 ** 20, candidates: result.candidates.length, top: result.candidates.slice(0, 5).map((c) => c.text) }));
+  process.stdout.write(JSON.stringify({ lang, mb: bytes / MB, seconds, cpuSeconds, load: (await import('node:os')).loadavg()[0], peakRss: peakRss / 2 ** 20, peakHeap: peakHeap / 2 ** 20, candidates: result.candidates.length, top: result.candidates.slice(0, 5).map((c) => c.text) }));
 }
 
 interface Run {
   lang: string;
   mb: number;
   seconds: number;
+  cpuSeconds: number;
+  load: number;
   peakRss: number;
   peakHeap: number;
   top: string[];
@@ -99,12 +104,13 @@ async function main(): Promise<void> {
       console.log(`${lang} ${mb} MB: ${fmt(r.mb / r.seconds)} MB/s, peak RSS ${fmt(r.peakRss, 0)} MiB`);
     }
   }
-  const rows = runs.map((r) => [r.lang, fmt(r.mb, 1), fmt(r.seconds, 1), fmt(r.mb / r.seconds), fmt(r.peakRss, 0), fmt(r.peakHeap, 0), r.top.join(', ')]);
+  const rows = runs.map((r) => [r.lang, fmt(r.mb, 1), fmt(r.seconds, 1), fmt(r.mb / r.seconds), fmt(r.cpuSeconds, 1), fmt(r.mb / r.cpuSeconds), fmt(r.load, 1), fmt(r.peakRss, 0), fmt(r.peakHeap, 0), r.top.join(', ')]);
   const verdict = (['zh', 'en'] as const).map((lang) => {
     const [small, big] = runs.filter((r) => r.lang === lang) as [Run, Run];
     const speed = big.mb / big.seconds;
     const ratio = big.peakRss / small.peakRss;
-    return `- ${lang}: ${fmt(speed)} MB/s on 10 MB (target ≥ 1: **${speed >= 1 ? 'met' : 'not met'}**); peak RSS 10 MB / 1 MB = ${fmt(ratio)} (flat, ≤ 1.5: **${ratio <= 1.5 ? 'met' : 'not met'}**)`;
+    const cpuSpeed = big.mb / big.cpuSeconds;
+    return `- ${lang}: ${fmt(speed)} MB/s wall, ${fmt(cpuSpeed)} MB/s of CPU time on 10 MB (target ≥ 1: **${speed >= 1 ? 'met' : cpuSpeed >= 1 ? 'met on CPU time only' : 'not met'}**); peak RSS 10 MB / 1 MB = ${fmt(ratio)} (flat, ≤ 1.5: **${ratio <= 1.5 ? 'met' : 'not met'}**)`;
   });
   const md = [
     '## Term extraction throughput (extract)',
@@ -114,7 +120,9 @@ async function main(): Promise<void> {
     'Input: Han-heavy and Latin lines of bench/.work/text.txt, cycled to 10 MB each, streamed in 64 KB chunks; each run in its own process;',
     'candidate table bounded by lossy counting (200k entries); the result is the top 100 with contexts.',
     '',
-    table(['lang', 'MB', 'seconds', 'MB/s', 'peak RSS MiB', 'peak heap MiB', 'top 5'], rows),
+    table(['lang', 'MB', 'wall s', 'MB/s (wall)', 'CPU s', 'MB/s (CPU)', 'load avg', 'peak RSS MiB', 'peak heap MiB', 'top 5'], rows),
+    '',
+    'MB/s (CPU) divides by the process CPU time: on a shared machine (load avg column) wall time mostly measures waiting.',
     '',
     ...verdict,
   ].join('\n');

@@ -27,6 +27,15 @@ export const EN_STOP_NOUNS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Adjectives that quantify or evaluate rather than classify: they never start a term ("new export controls"). */
+export const EN_STOP_MODIFIERS: ReadonlySet<string> = new Set(
+  (
+    'new other such more most many much several various further additional current existing certain specific different ' +
+    'same own important significant overall possible recent next first last previous particular great greater greatest ' +
+    'better best appropriate relevant necessary essential vital clear entire only few less least every each all any some no'
+  ).split(' '),
+);
+
 /** Tags that can head a term (end a candidate). */
 function isNounTag(tag: string): boolean {
   return tag === 'NN' || tag === 'NNS' || tag === 'NNP' || tag === 'NNPS' || tag === 'FW';
@@ -99,6 +108,7 @@ export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {})
   for (let i = 0; i < tokens.length; i++) {
     const ci = cls[i];
     if (ci !== 'N' && ci !== 'M') continue;
+    if (EN_STOP_MODIFIERS.has(tokens[i]!.text.toLowerCase())) continue; // also when sentence case made it NNP
     let ofs = 0;
     for (let j = i; j < tokens.length && j - i < maxWords; j++) {
       const cj = cls[j];
