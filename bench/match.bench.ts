@@ -143,7 +143,7 @@ const saved = join(WORK_DIR, 'terms-all.acbin');
 const bytes = exact.value.serialize();
 writeFileSync(saved, bytes);
 const grepRun = proc('sh', ['-c', 'LC_ALL=C grep -F -o -f terms-all.txt text.txt | wc -l']);
-const procRows: (string | number)[][] = [['grep -F -o | wc -l', fmt(grepRun.wall), fmt(grepRun.cpu), fmt(grepRun.peakMiB, 0), grepRun.stdout, '1.00']];
+const procRows: (string | number)[][] = [['grep -F -o \\| wc -l', fmt(grepRun.wall), fmt(grepRun.cpu), fmt(grepRun.peakMiB, 0), grepRun.stdout, '1.00']];
 const procs: Record<string, Proc> = {};
 for (const impl of [...IMPLS.filter((i) => i !== SLOW), 'shuyu-load'] as (Impl | 'shuyu-load')[]) {
   const p = proc(process.execPath, [cli, impl, 'll', impl === 'shuyu-load' ? saved : 'terms-all.txt', 'text.txt']);
