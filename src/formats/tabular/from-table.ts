@@ -60,7 +60,8 @@ export function planColumns(headers: string[], ctx: Pick<TableReadContext, 'file
   const columns = cleaned.map((h) => {
     const m = mapped(h);
     const col = m !== undefined ? parseFieldSpec(m, termLayout) : recognizeHeader(h, termLayout);
-    return col?.field === 'ignore' ? undefined : col;
+    if (col?.field === 'ignore') return undefined;
+    return col?.lang ? { ...col, lang: normalizeLang(col.lang) } : col; // normalised once, not per row
   });
   const unmapped = cleaned.filter((h, i) => h !== '' && columns[i] === undefined && (mapped(h) ?? '').toLowerCase() !== 'ignore');
   if (ctx.mapping) {
@@ -121,6 +122,16 @@ export class TableReader {
   private readonly byId = new Map<string, number>();
   private conflicts = 0;
   private rows = 0;
+  private readonly langs = new Map<string, string>();
+
+  private normLang(tag: string): string {
+    let v = this.langs.get(tag);
+    if (v === undefined) {
+      v = normalizeLang(tag);
+      if (this.langs.size < 1000) this.langs.set(tag, v);
+    }
+    return v;
+  }
 
   constructor(
     headers: string[],
@@ -264,7 +275,7 @@ export class TableReader {
         }
         return;
       }
-      const lang = normalizeLang(col.lang);
+      const lang = col.lang;
       switch (col.field) {
         case 'term':
           if (value.trim() !== '') group(lang).main = { term: { text: value.trim(), lang }, cols: { text: i } };
@@ -339,7 +350,7 @@ export class TableReader {
       this.bad(r, langCell?.col ?? 0, 'row has no language');
       return;
     }
-    const lang = normalizeLang(langCell.value.trim());
+    const lang = this.normLang(langCell.value.trim());
     const tc: TermCells = { term: { text, lang, status: 'preferred' }, cols: { text: termCell!.col, lang: langCell.col } };
     let explicitStatus = false;
     cols.forEach((c, i) => {
