@@ -26,9 +26,10 @@ import { glossaryJsonFormat } from './glossary-json.js';
 import { csvFormat, tsvFormat } from './csv.js';
 import { xlsxFormat } from './xlsx/index.js';
 import { legacySheetFormat } from './legacy-sheet/index.js';
+import { bilingualFormats } from './bilingual/index.js';
 
 /** Every known format. Add new adapters here (one line) or with registerFormat. */
-export const formats: FileFormat[] = [glossaryYamlFormat, glossaryJsonFormat, tbxFormat, xlsxFormat, csvFormat, tsvFormat, legacySheetFormat];
+export const formats: FileFormat[] = [glossaryYamlFormat, glossaryJsonFormat, tbxFormat, xlsxFormat, csvFormat, tsvFormat, legacySheetFormat, ...bilingualFormats];
 
 /** Adds (or replaces, by id) a format in the table. */
 export function registerFormat(format: FileFormat): void {
