@@ -13,11 +13,13 @@ import { ensureWorkload } from './workload.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+/** `--assemble`: only rebuild BENCHMARKS.md from the results already in bench/results/. */
+const assembleOnly = process.argv.includes('--assemble');
 const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
 const names = wanted.length ? all.filter((n) => wanted.includes(n)) : all;
 
-ensureWorkload();
-for (const name of names) {
+if (!assembleOnly) ensureWorkload();
+for (const name of assembleOnly ? [] : names) {
   console.log(`\n=== bench: ${name} ===`);
   execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(here, `${name}.bench.ts`)], {
     cwd: root,
@@ -29,7 +31,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const header = [
   '# Benchmarks',
   '',
-  'Made by `npm run bench` (all) or `npm run bench -- <name>` (one), on the standard workload of',
+  'Made by `npm run bench` (all) or `npm run bench -- <name>` (one; `-- --assemble` only rebuilds this file), on the standard workload of',
   '`../shared/bench-workload` (generated into `bench/.work/`). Each section below is written by `bench/<name>.bench.ts`',
   'and records its own date; anchors (grep, npm packages) are measured in the same run as Shuyu.',
   '',
