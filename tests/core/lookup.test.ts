@@ -219,6 +219,13 @@ describe('buildLookupIndex', () => {
     expect(index.search('？！')).toEqual([]);
   });
 
+  it('bounds the work of very long queries', () => {
+    // A 10,000-letter word would otherwise generate tens of millions of deletions for the typo index.
+    expect(index.search('a'.repeat(10000))).toEqual([]);
+    expect(index.search(`${'x'.repeat(600)} export controls`)).toEqual([]); // cut at 500 characters
+    expect(first(`export controls${' '.repeat(600)}`)).toMatchObject({ conceptId: 'export-controls', reason: 'exact' });
+  });
+
   it('works on an empty index', () => {
     const empty = buildLookupIndex([]);
     expect(empty.size).toBe(0);

@@ -60,6 +60,9 @@ export function osaDistance(a: string, b: string, max: number): number {
   return prev[m]!;
 }
 
+/** Longer words are neither indexed nor looked up (a 10,000-letter query would generate 50 million deletions). */
+const MAX_WORD = 40;
+
 export class DeleteIndex {
   private readonly hashes: Uint32Array;
   private readonly wordIds: Int32Array;
@@ -68,7 +71,7 @@ export class DeleteIndex {
   constructor(private readonly words: readonly string[]) {
     let count = 0;
     const variants: string[][] = words.map((w) => {
-      if (w.length < 2 || w.length > 40) return [];
+      if (w.length < 2 || w.length > MAX_WORD) return [];
       const v = [w, ...deletes1(w)];
       count += v.length;
       return v;
@@ -108,7 +111,7 @@ export class DeleteIndex {
   /** Vocabulary words within `max` edits of `word` (excluding an identical word), as word id → edits. */
   similar(word: string, max: number): Map<number, number> {
     const result = new Map<number, number>();
-    if (max <= 0) return result;
+    if (max <= 0 || word.length > MAX_WORD) return result;
     const probes = new Set<string>([word]);
     let frontier = [word];
     for (let d = 1; d <= max; d++) {

@@ -15,6 +15,8 @@ import type { HitReason, LookupHit, LookupOptions } from './types.js';
 
 /** Most keys a prefix scan visits (prefix queries of one or two letters match tens of thousands of terms). */
 const PREFIX_SCAN = 2000;
+/** Longest query looked at, in UTF-16 code units (the longest term the model accepts). */
+const MAX_QUERY = 500;
 /** Most terms a substring, word or fuzzy stage verifies. */
 const VERIFY_CAP = 30000;
 
@@ -35,7 +37,8 @@ interface Stage {
 /** Runs a lookup over prepared index data. */
 export function search(ix: IndexData, query: string, options: LookupOptions = {}): LookupHit[] {
   const limit = options.limit ?? 10;
-  const text = query.replace(/\s+/g, ' ').trim();
+  // Terms are at most 500 characters (model.ts), so a longer query is cut there: it bounds the work per query.
+  const text = query.slice(0, MAX_QUERY).replace(/\s+/g, ' ').trim();
   if (!(limit > 0) || !text) return [];
   const k1 = lookupKey(text, 'chars');
   const k2 = hasHan(tidy(text)) ? lookupKey(text, 'full') : k1;
