@@ -11,7 +11,7 @@ import { hash53 } from './hash.js';
 import type { Check } from './types.js';
 import { UnitTable, VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
 
-const MAX_LABEL = 300;
+const MAX_LABEL = 160;
 
 function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -59,14 +59,17 @@ export const inconsistentSegment: Check = {
         if (src.replace(/\uFFFC/g, '') === '') return;
         const tgt = squash(a.unit.target!.text);
         const loc = units.ref(a.location);
+        // one label string per side, shared by both maps
+        const srcLabel = label(src);
+        const tgtLabel = label(tgt);
         const sk = hash53(src);
-        let sg = bySource.get(sk);
-        if (!sg) bySource.set(sk, (sg = new VariantGroup({ text: label(src) })));
-        sg.add(hash53(tgt), label(tgt), loc, ctx.maxLocations);
         const tk = hash53(tgt);
+        let sg = bySource.get(sk);
+        if (!sg) bySource.set(sk, (sg = new VariantGroup({ text: srcLabel })));
+        sg.add(tk, tgtLabel, loc, ctx.maxLocations);
         let tg = byTarget.get(tk);
-        if (!tg) byTarget.set(tk, (tg = new VariantGroup({ text: label(tgt) })));
-        tg.add(hash53(loose(src, a.unit.sourceLang)), label(src), loc, ctx.maxLocations, undefined, a.unit.group ?? '');
+        if (!tg) byTarget.set(tk, (tg = new VariantGroup({ text: tgtLabel })));
+        tg.add(hash53(loose(src, a.unit.sourceLang)), srcLabel, loc, ctx.maxLocations, undefined, a.unit.group ?? '');
       },
       finish(emit) {
         const make = (g: VariantGroup<{ text: string }>, key: string) => {
