@@ -19,9 +19,13 @@ function converter(from: string, to: string): Convert {
   return c;
 }
 
-/** Traditional (any region, with Taiwan vocabulary) → Simplified (mainland). */
+/**
+ * Traditional (any region, with Taiwan vocabulary) → Simplified (mainland). Taiwan phrases are converted first:
+ * the Hong Kong pass would otherwise turn 資料中心 into 资料中心 and 軟體 into 软体 before the Taiwan phrase table
+ * (資料中心 → 数据中心, 軟體 → 软件) could see them.
+ */
 export function toSimplified(text: string): string {
-  return converter('twp', 'cn')(converter('hk', 'cn')(text));
+  return converter('hk', 'cn')(converter('twp', 'cn')(text));
 }
 
 /** Traditional characters only (no vocabulary change) → Simplified: length-preserving in practice. */
