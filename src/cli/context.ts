@@ -93,7 +93,7 @@ export function exitCodeFor(error: ShuyuError): number {
   return USER_ERROR_CODES.has(error.code) ? 2 : 1;
 }
 
-/** Turns Node system errors (ENOENT, EISDIR …) into ShuyuErrors; anything else becomes `internal`. */
+/** Turns Node system errors (ENOENT, EISDIR …) into ShuyuErrors (the path goes to params.file, shown as the location); anything else becomes `internal`. */
 export function toShuyuError(error: unknown): ShuyuError {
   if (isShuyuError(error)) return error;
   const e = error as NodeJS.ErrnoException | undefined;
@@ -101,12 +101,12 @@ export function toShuyuError(error: unknown): ShuyuError {
   const params = file ? { file } : {};
   switch (e?.code) {
     case 'ENOENT':
-      return new ShuyuError('not_found', file ? `No such file: ${file}` : 'No such file', { params, cause: error });
+      return new ShuyuError('not_found', 'No such file', { params, cause: error });
     case 'EISDIR':
-      return new ShuyuError('usage', file ? `Is a directory, not a file: ${file}` : 'Is a directory', { params, cause: error });
+      return new ShuyuError('usage', 'Is a directory, not a file', { params, cause: error });
     case 'EACCES':
     case 'EPERM':
-      return new ShuyuError('usage', file ? `Permission denied: ${file}` : 'Permission denied', { params, cause: error });
+      return new ShuyuError('usage', 'Permission denied', { params, cause: error });
     case 'EADDRINUSE':
       return new ShuyuError('usage', `Address already in use${e.message.match(/ [\d.:[\]a-f]+$/i)?.[0] ?? ''}`, { cause: error });
     default:

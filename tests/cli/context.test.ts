@@ -29,9 +29,10 @@ describe('CLI context', () => {
 
   it('maps system errors to clear ShuyuErrors', () => {
     const enoent = Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', path: 'a.txt' });
-    expect(toShuyuError(enoent)).toMatchObject({ code: 'not_found', message: 'No such file: a.txt', params: { file: 'a.txt' } });
+    expect(toShuyuError(enoent)).toMatchObject({ code: 'not_found', message: 'No such file', params: { file: 'a.txt' } });
     const eisdir = Object.assign(new Error('EISDIR'), { code: 'EISDIR', path: 'dir' });
     expect(toShuyuError(eisdir).code).toBe('usage');
+    expect(formatError(toShuyuError(enoent))).toBe('shuyu: a.txt: No such file');
     expect(toShuyuError(new TypeError('boom')).code).toBe('internal');
   });
 

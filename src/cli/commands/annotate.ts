@@ -4,9 +4,10 @@
  * `line:col  text → zh ↔ en  [status]`. --json prints one document
  * `{"matches":[{start,end,line,column,text,glossaryId,conceptId,term,lang,status,how,pair:{zh,en}}]}`.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { toShuyuError } from '../context.js';
 import { annotateChunks } from '../../core/match/stream.js';
 import { ShuyuError } from '../../core/errors.js';
 import { describeMatch, pairCache, PositionTracker } from '../../service/annotate.js';
@@ -63,7 +64,7 @@ const SLACK = 1 << 20;
  * consumed is kept only from the earliest offset a future match can start at: annotateChunks holds fewer
  * than 3 × holdBack units when it asks for the next chunk, so anything older is final. `onFinal(text)`
  * receives, in order and exactly once, every piece of text before `windowStart` that no match can touch
- * any more (the highlighting printer writes it out), and `rest()` the remainder at the end.
+ * any more (the highlighting printer writes it out); the generator returns the remaining text at the end.
  */
 async function* annotatedMatches(
   ctx: CliContext,
@@ -183,6 +184,17 @@ async function printHighlighted(ctx: CliContext, file: string): Promise<void> {
   for (const m of seen.values()) await ctx.out(`${s.bold(m.pair.zh ?? m.term)} ↔ ${s.bold(m.pair.en ?? m.term)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}`);
 }
 
+/** Throws `not_found` for a missing file and `usage` for a directory. */
+function checkReadable(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw toShuyuError(error);
+  }
+  if (stats.isDirectory()) throw new ShuyuError('usage', 'Is a directory, not a text file', { params: { file } });
+}
+
 export function registerAnnotate(program: Command, ctx: CliContext): void {
   program
     .command('annotate')
@@ -190,6 +202,7 @@ export function registerAnnotate(program: Command, ctx: CliContext): void {
     .argument('<file>', 'a UTF-8 (or UTF-16 with BOM) text file, or - for standard input')
     .option('--json', 'print one JSON document {"matches":[…]} (documented in docs/cli.md)')
     .action(async (file: string, opts: { json?: boolean }) => {
+      if (file !== '-') checkReadable(file); // before the engine is opened: a typo fails fast
       if (opts.json) await printJson(ctx, file);
       else if (ctx.isTTY) await printHighlighted(ctx, file);
       else await printList(ctx, file);
