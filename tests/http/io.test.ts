@@ -19,7 +19,8 @@ afterAll(async () => server.close());
 function form(fileName: string, content: string | Uint8Array, fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  fd.append('file', new Blob([typeof content === 'string' ? new TextEncoder().encode(content) : content]), fileName);
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  fd.append('file', new Blob([Buffer.from(bytes)]), fileName);
   return fd;
 }
 
