@@ -70,7 +70,7 @@ function zip(files: Record<string, string>): Buffer {
 
 function form(files: [string, Buffer | string][], fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
-  for (const [name, content] of files) fd.append('files', new Blob([content]), name);
+  for (const [name, content] of files) fd.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   return fd;
 }
