@@ -121,8 +121,9 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       const last = tokens[j]!;
       if (last.end - first.start > maxChars) break;
       const lastTag = tags[j]!;
-      // a two-character verb heads a term after a noun (人工智能创新, 半导体制造, 技术脱钩)
-      const verbHead = lastTag === 'v' && last.text.length === 2 && j > i && NOUNISH.has(tags[j - 1]!);
+      // a two-character verb heads a term after a noun (人工智能创新, 半导体制造, 技术脱钩) or alone, as the
+      // nominalised use jieba still tags v (创新, 部署): common verbs rank low by keyness, stop-listed ones never enter
+      const verbHead = lastTag === 'v' && last.text.length === 2 && (j === i || NOUNISH.has(tags[j - 1]!));
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
       if (j > i && (firstTag === 'v' || firstTag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
@@ -148,7 +149,7 @@ function effectiveTag(tokens: Token[], i: number): string {
 }
 
 function isSingle(t: Token, tag: string): boolean {
-  return t.text.length >= 2 && HEAD_TAGS.has(tag);
+  return t.text.length >= 2 && (HEAD_TAGS.has(tag) || tag === 'v');
 }
 
 /** Joins Chinese parts into the surface text of a candidate (Latin parts keep a space between them). */

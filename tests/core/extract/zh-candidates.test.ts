@@ -24,6 +24,12 @@ describe('Chinese candidates (jieba)', () => {
     expect(spans('投资人工智能可解释性')).toContain('可解释性');
   });
 
+  it('takes a two-character verb alone as a nominalised head (创新) but never a stop verb', () => {
+    const c = spans('人工智能创新');
+    expect(c).toEqual(expect.arrayContaining(['创新', '人工智能创新']));
+    expect(spans('推动创新')).not.toContain('推动');
+  });
+
   it('keeps glossary terms whole when they are loaded as user words', () => {
     expect(spans('发展前沿模型评估体系', ['前沿模型评估'])).toContain('前沿模型评估');
   });
