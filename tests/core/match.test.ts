@@ -157,6 +157,49 @@ describe('buildMatcher: offsets and modes', () => {
   });
 });
 
+describe('buildMatcher: regression cases', () => {
+  const texts = (m: ReturnType<typeof buildMatcher>, text: string) => m.find(text).map((x) => [x.text, x.conceptId, x.how.join('+')]);
+
+  it('finds the plural of a last word in -se/-sis (use cases, databases, analyses)', () => {
+    const m = buildMatcher([
+      entry('use-case', [term('use case', 'en')]),
+      entry('db', [term('database', 'en')]),
+      entry('analysis', [term('risk analysis', 'en')]),
+      entry('bases', [term('knowledge bases', 'en')]),
+    ]);
+    expect(texts(m, 'Two use cases, three databases, two risk analyses and one knowledge base.')).toEqual([
+      ['use cases', 'use-case', 'inflection'],
+      ['databases', 'db', 'inflection'],
+      ['risk analyses', 'analysis', 'inflection'],
+      ['knowledge base', 'bases', 'inflection'],
+    ]);
+  });
+
+  it('does not join the words of a proper name, nor a joined form inside a dotted name', () => {
+    const m = buildMatcher([entry('wh', [term('White House', 'en')]), entry('ow', [term('open weight', 'en')])]);
+    expect(texts(m, 'See whitehouse.gov and the whitehouse; the White House, the white-house.')).toEqual([
+      ['White House', 'wh', 'exact'],
+      ['white-house', 'wh', 'case+inflection'],
+    ]);
+    expect(texts(m, 'openweight.ai, www.openweight and openweight models')).toEqual([['openweight', 'ow', 'inflection']]);
+  });
+
+  it('gives no generated plural or singular to a capitalised single word; acronyms and titles keep theirs', () => {
+    const m = buildMatcher([
+      entry('us', [term('America', 'en')]),
+      entry('ai', [term('AI', 'en')]),
+      entry('gpu', [term('GPU cluster', 'en')]),
+      entry('caio', [term('Chief AI Officer', 'en')]),
+    ]);
+    expect(texts(m, 'the Americas, America, AIs, GPU clusters and Chief AI Officers')).toEqual([
+      ['America', 'us', 'exact'],
+      ['AIs', 'ai', 'inflection'],
+      ['GPU clusters', 'gpu', 'inflection'],
+      ['Chief AI Officers', 'caio', 'inflection'],
+    ]);
+  });
+});
+
 describe('buildExactMatcher', () => {
   const pats = ['he', 'she', 'his', 'hers', 'h', '人工', '人工智能', '智能'];
   const text = 'ushers and his 人工智能 he';

@@ -13,6 +13,12 @@ import type { MatchHow } from './types.js';
 export function howMatched(text: string, term: string, script: string, form: string): MatchHow[] {
   if (text === term) return ['exact'];
   const how: MatchHow[] = [];
+  if (text === form) {
+    // the compiled form itself: only the folds that made the form from the term
+    if (script !== term) how.push('script');
+    if (form !== script) how.push('inflection');
+    return how;
+  }
   if (foldKey(text, FOLD_ALL & ~FOLD_CASE) !== foldKey(form, FOLD_ALL & ~FOLD_CASE)) how.push('case');
   if (foldKey(text, FOLD_ALL & ~FOLD_WIDTH) !== foldKey(form, FOLD_ALL & ~FOLD_WIDTH)) how.push('width');
   if (script !== term || foldKey(text, FOLD_ALL & ~FOLD_SCRIPT) !== foldKey(form, FOLD_ALL & ~FOLD_SCRIPT)) how.push('script');

@@ -4,89 +4,150 @@
  * pattern of a single Aho-Corasick automaton. Text is normalised the same way with an offset map, scanned
  * once, and candidates are checked for word boundaries (Latin runs only), case-sensitive terms and
  * languages. Several concepts may share one normalised pattern: each is reported (see docs/matching.md).
+ *
+ * Per-(term, form) facts are precomputed at build time in typed arrays (no object per form); a scan
+ * creates a TermMatch only for a reported match, and works out `how` from the matched text only when the
+ * text is neither the term nor the compiled form (a small direct-mapped cache covers repeats).
  */
-import type { Term, TermStatus } from '../model.js';
+import type { Term } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, normalizeScratch, normalizeText, patternForms, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isProperName, normalizeScratch, normalizeText, patternFormsBatch, unitsToString } from '../normalize/index.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { Automaton } from './automaton.js';
 import { howMatched } from './how.js';
 import { scanUnitsLeftmostLongest, scanUnitsOverlapping } from './scan.js';
 import type { FindOptions, MatchHow, Matcher, MatcherEntry, TermMatch } from './types.js';
 
-interface Ref {
-  id: number;
-  entry: number;
-  termIndex: number;
-  term: Term;
-  /** The compiled surface form and the script variant it was inflected from. */
-  form: string;
-  script: string;
-  /** Offsets (in normalised units) where the form has a word break with no character between words. */
-  splits: number[] | undefined;
-  /** foldKey(form) without case folding, for case-sensitive terms. */
-  caseKey: string | undefined;
-  rank: number;
-  /** matched text → how (bounded). */
-  howCache?: Map<string, MatchHow[]>;
-}
+/** Bits of a ref's flags (beside the status rank in the low 4 bits). */
+const R_SPLITS = 16; // the form has word breaks without a character between words
+const R_CASE = 32; // case-sensitive term
+const R_NOJOIN = 64; // a proper name: the text may not join what the term separates
+const RANK_MASK = 15;
 
-const STATUS_RANK = new Map<TermStatus, number>(TERM_STATUSES.map((s, i) => [s, i]));
-const MAX_HOW_CACHE = 1000;
-const NONE: Ref[] = [];
+const STATUS_RANK = new Map<string, number>(TERM_STATUSES.map((s, i) => [s, i]));
+const HOW_CACHE = 4096;
+const EXACT: readonly MatchHow[] = Object.freeze(['exact'] as MatchHow[]);
+
+interface Candidate {
+  ref: number;
+  how: readonly MatchHow[];
+}
 
 export class GlossaryMatcher implements Matcher {
   readonly patternCount: number;
   /** Longest normalised pattern, in UTF-16 units. */
   readonly maxPatternLength: number;
   private readonly automaton: Automaton;
-  private readonly refs: Ref[][];
   private readonly entries: MatcherEntry[];
+  /** Refs of pattern p: refStart[p] .. refStart[p + 1] (refs are numbered in pattern order). */
+  private readonly refStart: Int32Array;
+  private readonly refEntry: Int32Array;
+  private readonly refTerm: Int32Array;
+  private readonly refFlags: Uint8Array;
+  /** The term of each ref (one pointer: the per-match path reads no concept). */
+  private readonly refTermObj: Term[];
+  /** The compiled form, when it is not the term itself. */
+  private readonly refForm: (string | undefined)[];
+  /** The script variant the form was inflected from, when it is not the term itself. */
+  private readonly refScript: (string | undefined)[];
+  /** Offsets (in normalised units) where the form has a word break with no character between words. */
+  private readonly refSplits = new Map<number, Int32Array>();
+  /** foldKey(form) without case folding, for case-sensitive terms. */
+  private readonly refCaseKey = new Map<number, string>();
+  private readonly howRef = new Int32Array(HOW_CACHE).fill(-1);
+  private readonly howText: (string | undefined)[] = new Array<string | undefined>(HOW_CACHE);
+  private readonly howValue: (readonly MatchHow[] | undefined)[] = new Array<readonly MatchHow[] | undefined>(HOW_CACHE);
 
   constructor(entries: MatcherEntry[]) {
     this.entries = entries;
+    const flat: { text: string; lang: string }[] = [];
+    for (const e of entries) for (const t of e.concept.terms) flat.push(t);
+    const allForms = patternFormsBatch(flat);
+
     const ids = new Map<string, number>();
     const patterns: string[] = [];
-    const refs: Ref[][] = [];
-    let refId = 0;
+    // refs in creation order, sorted by pattern afterwards
+    const pid: number[] = [];
+    const rEntry: number[] = [];
+    const rTerm: number[] = [];
+    const rFlags: number[] = [];
+    const rForm: (string | undefined)[] = [];
+    const rScript: (string | undefined)[] = [];
+    const rTermObj: Term[] = [];
+    const splitsOf = new Map<number, Int32Array>();
+    const caseOf = new Map<number, string>();
+    let k = 0;
+    const seen: number[] = [];
     entries.forEach((e, entry) => {
-      e.concept.terms.forEach((term, termIndex) => {
-        const seen = new Set<number>();
-        for (const { form, script } of patternForms(term.text, term.lang)) {
+      e.concept.terms.forEach((term: Term, termIndex) => {
+        const forms = allForms[k++]!;
+        const rankFlags = (STATUS_RANK.get(term.status) ?? 9) | (isProperName(term.text) ? R_NOJOIN : 0) | (term.caseSensitive ? R_CASE : 0);
+        seen.length = 0;
+        for (const { form, script } of forms) {
           const n = normalizeScratch(form, FOLD_ALL);
           if (n.length === 0) continue;
           const key = unitsToString(n);
-          let pid = ids.get(key);
-          if (pid === undefined) {
-            pid = patterns.length;
-            ids.set(key, pid);
+          let p = ids.get(key);
+          if (p === undefined) {
+            p = patterns.length;
+            ids.set(key, p);
             patterns.push(key);
-            refs.push([]);
           }
-          if (seen.has(pid)) continue; // another form of this term normalised alike: keep the first
-          seen.add(pid);
+          if (seen.includes(p)) continue; // another form of this term normalised alike: keep the first
+          seen.push(p);
+          const r = pid.length;
+          let flags = rankFlags;
           let splits: number[] | undefined;
-          for (let k = 1; k < n.length; k++) if (n.flags[k]! & F_SPLIT) (splits ??= []).push(k);
+          for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) (splits ??= []).push(j);
           // (n is a shared scratch buffer: read before foldKey below reuses it)
-          refs[pid]!.push({
-            id: refId++,
-            entry,
-            termIndex,
-            term,
-            form,
-            script,
-            splits,
-            caseKey: term.caseSensitive ? foldKey(form, FOLD_ALL & ~FOLD_CASE) : undefined,
-            rank: STATUS_RANK.get(term.status) ?? 9,
-          });
+          if (splits) {
+            flags |= R_SPLITS;
+            splitsOf.set(r, Int32Array.from(splits));
+          }
+          if (term.caseSensitive) caseOf.set(r, foldKey(form, FOLD_ALL & ~FOLD_CASE));
+          pid.push(p);
+          rEntry.push(entry);
+          rTerm.push(termIndex);
+          rFlags.push(flags);
+          rForm.push(form === term.text ? undefined : form);
+          rScript.push(script === term.text ? undefined : script);
+          rTermObj.push(term);
         }
       });
     });
+    ids.clear();
     this.automaton = Automaton.build(patterns);
-    this.refs = refs;
     this.patternCount = patterns.length;
     this.maxPatternLength = this.automaton.maxDepth;
+
+    // counting sort of the refs by pattern (stable: creation order within a pattern)
+    const count = patterns.length;
+    const start = new Int32Array(count + 1);
+    for (const p of pid) start[p + 1]!++;
+    for (let p = 0; p < count; p++) start[p + 1]! += start[p]!;
+    const fill = start.slice(0, count);
+    const total = pid.length;
+    this.refEntry = new Int32Array(total);
+    this.refTerm = new Int32Array(total);
+    this.refFlags = new Uint8Array(total);
+    this.refForm = new Array<string | undefined>(total);
+    this.refScript = new Array<string | undefined>(total);
+    this.refTermObj = new Array<Term>(total);
+    for (let r = 0; r < total; r++) {
+      const to = fill[pid[r]!]!++;
+      this.refEntry[to] = rEntry[r]!;
+      this.refTerm[to] = rTerm[r]!;
+      this.refFlags[to] = rFlags[r]!;
+      this.refForm[to] = rForm[r];
+      this.refScript[to] = rScript[r];
+      this.refTermObj[to] = rTermObj[r]!;
+      const sp = splitsOf.get(r);
+      if (sp) this.refSplits.set(to, sp);
+      const ck = caseOf.get(r);
+      if (ck !== undefined) this.refCaseKey.set(to, ck);
+    }
+    this.refStart = start;
   }
 
   /** Bytes kept by the automaton's typed arrays. */
@@ -99,105 +160,146 @@ export class GlossaryMatcher implements Matcher {
     const langs = options.langs?.length ? options.langs : undefined;
     const automaton = this.automaton;
     const flags = n.flags;
-    let lastKey = -1;
+    const refStart = this.refStart;
+    const refFlags = this.refFlags;
+    // the refs of the last candidate that pass the checks (a candidate is often checked twice: accept, emit)
+    const valid: number[] = [];
+    let lastPid = -1;
     let lastStart = -1;
     let lastEnd = -1;
-    let lastValid: Ref[] = NONE;
-    let sliceKeyCache: string | undefined;
-    const valid = (node: number, st: number, en: number): Ref[] => {
-      if (!(flags[st]! & F_START) || !(flags[en - 1]! & F_END)) return NONE;
-      const pid = automaton.pattern(node);
-      if (pid === lastKey && st === lastStart && en === lastEnd) return lastValid;
-      lastKey = pid;
+    const check = (node: number, st: number, en: number): number => {
+      if (!(flags[st]! & F_START) || !(flags[en - 1]! & F_END)) return 0;
+      const p = automaton.pattern(node);
+      if (p === lastPid && st === lastStart && en === lastEnd) return valid.length;
+      lastPid = p;
       lastStart = st;
       lastEnd = en;
-      const refs = this.refs[pid]!;
-      sliceKeyCache = undefined;
-      lastValid = NONE;
-      for (const r of refs) {
-        if (langs && !langs.some((l) => sameLanguage(l, r.term.lang))) continue;
-        if (!splitsAllowed(n, st, en, r.splits)) continue;
-        if (r.caseKey !== undefined) {
-          sliceKeyCache ??= foldKey(text.slice(n.start[st]!, n.end[en - 1]!), FOLD_ALL & ~FOLD_CASE);
-          if (sliceKeyCache !== r.caseKey) continue;
+      valid.length = 0;
+      let caseKey: string | undefined;
+      const to = refStart[p + 1]!;
+      for (let r = refStart[p]!; r < to; r++) {
+        const f = refFlags[r]!;
+        if (langs && !this.langOk(r, langs)) continue;
+        if (!this.breaksOk(n, text, st, en, r, f)) continue;
+        if (f & R_CASE) {
+          caseKey ??= foldKey(text.slice(n.start[st]!, n.end[en - 1]!), FOLD_ALL & ~FOLD_CASE);
+          if (caseKey !== this.refCaseKey.get(r)) continue;
         }
-        if (refs.length === 1) lastValid = refs;
-        else (lastValid === NONE ? (lastValid = []) : lastValid).push(r);
+        valid.push(r);
       }
-      return lastValid;
+      return valid.length;
     };
     const result: TermMatch[] = [];
     const emit = (node: number, st: number, en: number): void => {
-      const refs = valid(node, st, en);
+      if (check(node, st, en) === 0) return;
       const start = n.start[st]!;
       const end = n.end[en - 1]!;
-      for (const m of this.report(refs, text.slice(start, end), start, end)) result.push(m);
+      const matched = text.slice(start, end);
+      if (valid.length === 1) result.push(this.toMatch(valid[0]!, this.how(valid[0]!, matched), matched, start, end));
+      else this.report(valid, matched, start, end, result);
     };
-    const accept = (node: number, st: number, en: number): boolean => valid(node, st, en).length > 0;
-    if (options.overlapping) scanUnitsOverlapping(this.automaton, n.units, n.length, accept, emit);
-    else scanUnitsLeftmostLongest(this.automaton, n.units, n.length, accept, emit);
+    const accept = (node: number, st: number, en: number): boolean => check(node, st, en) > 0;
+    if (options.overlapping) scanUnitsOverlapping(automaton, n.units, n.length, accept, emit);
+    else scanUnitsLeftmostLongest(automaton, n.units, n.length, accept, emit);
     return result;
   }
 
-  /** One TermMatch per concept: its best term (fewest folds, then status, then term order). */
-  private report(refs: Ref[], matched: string, start: number, end: number): TermMatch[] {
-    if (refs.length === 1) {
-      const ref = refs[0]!;
-      return [this.toMatch(ref, this.how(ref, matched), matched, start, end)];
-    }
-    const best = new Map<number, { ref: Ref; how: MatchHow[] }>();
-    for (const ref of refs) {
-      const how = this.how(ref, matched);
-      const cur = best.get(ref.entry);
-      if (!cur || better(ref, how, cur.ref, cur.how)) best.set(ref.entry, { ref, how });
-    }
-    const picked = [...best.values()].sort((a, b) => a.ref.rank - b.ref.rank || a.ref.entry - b.ref.entry);
-    return picked.map(({ ref, how }) => this.toMatch(ref, how, matched, start, end));
+  private termOf(r: number): Term {
+    return this.refTermObj[r]!;
   }
 
-  private toMatch(ref: Ref, how: MatchHow[], matched: string, start: number, end: number): TermMatch {
-    const e = this.entries[ref.entry]!;
+  private langOk(r: number, langs: string[]): boolean {
+    const lang = this.termOf(r).lang;
+    return langs.some((l) => sameLanguage(l, lang));
+  }
+
+  /**
+   * Word breaks inside the candidate: every break the text has without a character between words must be
+   * one of the form's; a proper name must also have each of its own breaks in the text (no joined
+   * spelling), and a joined spelling never matches inside a dotted name (`whitehouse.gov`, `www.openweight`).
+   */
+  private breaksOk(n: NormalizedText, text: string, st: number, en: number, r: number, f: number): boolean {
+    const flags = n.flags;
+    const splits = f & R_SPLITS ? this.refSplits.get(r) : undefined;
+    let textBreaks = 0;
+    for (let k = st + 1; k < en; k++) {
+      if (!(flags[k]! & F_SPLIT)) continue;
+      if (!splits || !splits.includes(k - st)) return false;
+      textBreaks++;
+    }
+    if (!splits || textBreaks === splits.length) return true;
+    // a joined spelling
+    if (f & R_NOJOIN) return false;
+    const s = n.start[st]!;
+    const e = n.end[en - 1]!;
+    return !(dotted(text, e, 1) || dotted(text, s - 1, -1));
+  }
+
+  /** Adds one TermMatch per concept: its best term (fewest folds, then status, then term order). */
+  private report(refs: readonly number[], matched: string, start: number, end: number, out: TermMatch[]): void {
+    const best = new Map<number, Candidate>();
+    for (const ref of refs) {
+      const how = this.how(ref, matched);
+      const entry = this.refEntry[ref]!;
+      const cur = best.get(entry);
+      if (!cur || this.better(ref, how, cur.ref, cur.how)) best.set(entry, { ref, how });
+    }
+    const picked = [...best.values()].sort((a, b) => this.rank(a.ref) - this.rank(b.ref) || this.refEntry[a.ref]! - this.refEntry[b.ref]!);
+    for (const { ref, how } of picked) out.push(this.toMatch(ref, how, matched, start, end));
+  }
+
+  private rank(r: number): number {
+    return this.refFlags[r]! & RANK_MASK;
+  }
+
+  private better(a: number, ha: readonly MatchHow[], b: number, hb: readonly MatchHow[]): boolean {
+    const ea = ha[0] === 'exact' ? 0 : ha.length;
+    const eb = hb[0] === 'exact' ? 0 : hb.length;
+    if (ea !== eb) return ea < eb;
+    if (this.rank(a) !== this.rank(b)) return this.rank(a) < this.rank(b);
+    return this.refTerm[a]! < this.refTerm[b]!;
+  }
+
+  private toMatch(ref: number, how: readonly MatchHow[], matched: string, start: number, end: number): TermMatch {
+    const e = this.entries[this.refEntry[ref]!]!;
+    const term = this.refTermObj[ref]!;
     return {
       start,
       end,
       text: matched,
       glossaryId: e.glossaryId,
       conceptId: e.concept.id,
-      termIndex: ref.termIndex,
-      term: ref.term.text,
-      lang: ref.term.lang,
-      status: ref.term.status,
-      how,
+      termIndex: this.refTerm[ref]!,
+      term: term.text,
+      lang: term.lang,
+      status: term.status,
+      // shared and frozen (one array per distinct answer, not per match)
+      how: how as MatchHow[],
     };
   }
 
-  private how(ref: Ref, matched: string): MatchHow[] {
-    if (matched === ref.term.text) return ['exact'];
-    const cache = (ref.howCache ??= new Map());
-    let h = cache.get(matched);
-    if (!h) {
-      h = howMatched(matched, ref.term.text, ref.script, ref.form);
-      if (cache.size >= MAX_HOW_CACHE) cache.clear();
-      cache.set(matched, h);
-    }
-    return h.slice();
+  /** How `matched` differs from ref's term (a frozen array shared by the matches that differ alike). */
+  private how(ref: number, matched: string): readonly MatchHow[] {
+    const term = this.termOf(ref).text;
+    if (matched === term) return EXACT;
+    const slot = (ref ^ (matched.length * 0x9e37)) & (HOW_CACHE - 1);
+    if (this.howRef[slot] === ref && this.howText[slot] === matched) return this.howValue[slot]!;
+    const h = Object.freeze(howMatched(matched, term, this.refScript[ref] ?? term, this.refForm[ref] ?? term));
+    this.howRef[slot] = ref;
+    this.howText[slot] = matched;
+    this.howValue[slot] = h;
+    return h;
   }
 }
 
-function better(a: Ref, ha: MatchHow[], b: Ref, hb: MatchHow[]): boolean {
-  const ea = ha[0] === 'exact' ? 0 : ha.length;
-  const eb = hb[0] === 'exact' ? 0 : hb.length;
-  if (ea !== eb) return ea < eb;
-  if (a.rank !== b.rank) return a.rank < b.rank;
-  return a.termIndex < b.termIndex;
-}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Every word break inside the candidate that has no character between the words must be one of the form's. */
-function splitsAllowed(n: NormalizedText, st: number, en: number, splits: number[] | undefined): boolean {
-  for (let k = st + 1; k < en; k++) {
-    if (n.flags[k]! & F_SPLIT && !splits?.includes(k - st)) return false;
-  }
-  return true;
+/** True when text[i] is a `.` (or `@`) followed, in direction `dir`, by a letter or digit: a dotted name. */
+function dotted(text: string, i: number, dir: 1 | -1): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 0x2e && c !== 0x40) return false;
+  const next = text[i + dir];
+  return next !== undefined && LETTER_OR_DIGIT.test(next);
 }
 
 /**

@@ -19,6 +19,7 @@ export interface TermMatch {
   term: string;
   lang: string;
   status: TermStatus;
+  /** The folds that were needed (see MatchHow). Frozen and shared between matches: copy to modify. */
   how: MatchHow[];
 }
 

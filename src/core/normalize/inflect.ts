@@ -38,6 +38,31 @@ function withCase(word: string, lowerForm: string): string {
   return word.slice(0, common) + lowerForm.slice(common);
 }
 
+const VOWEL_S = /[aeiou]s$/;
+
+/**
+ * The singular of a lower-case English word, or the word itself. Corrects natural's rules where they
+ * strip too much or too little: `cases`/`bases`/`uses` → `case`/`base`/`use` (not `cas`), and words in
+ * `-is`/`-us` are already singular (`analysis`, `status`, `bus`, not `analysi`, `statu`, `bu`).
+ */
+function singularOf(lower: string): string {
+  if (/[iu]s$/.test(lower)) return lower;
+  const sg = inflector.singularize(lower);
+  // cases → cas: natural drops `es`; the word is a vowel + s + e stem (case, base, use, phase, house)
+  if (sg.length === lower.length - 2 && lower.endsWith('ses') && VOWEL_S.test(sg) && !sg.endsWith('us')) return lower.slice(0, -1);
+  return sg;
+}
+
+/** The plural of a lower-case singular English word, or undefined when unknown. */
+function pluralOf(lower: string): string | undefined {
+  if (lower.endsWith('sis')) return `${lower.slice(0, -2)}es`; // analysis → analyses, basis → bases
+  const pl = inflector.pluralize(lower);
+  if (pl === lower) return undefined;
+  // guard against natural's double plurals (weights → weightses): the plural must come back to the word
+  if (singularOf(pl) === lower || pl === `${lower}s`) return pl;
+  return undefined;
+}
+
 /**
  * Other inflected forms of an English word (singular and plural), spelled with the word's own case for the
  * common stem. Empty for words shorter than 2 letters or without letters.
@@ -48,20 +73,20 @@ export function inflectionVariants(word: string): string[] {
   const out: string[] = [];
   const lower = word.toLowerCase();
   if (lower.length >= 2 && HAS_LETTER.test(lower)) {
-    const sg = inflector.singularize(lower);
+    const sg = singularOf(lower);
     if (sg !== lower && sg.length >= 2) out.push(withCase(word, sg));
     if (sg === lower) {
       // only a singular-looking word gets a plural (natural pluralises `weights` to `weightses`)
-      const pl = inflector.pluralize(lower);
-      if (pl !== lower && inflector.singularize(pl) === lower) out.push(withCase(word, pl));
+      const pl = pluralOf(lower);
+      if (pl !== undefined) out.push(withCase(word, pl));
     }
   }
   return remember(variantCache, word, out);
 }
 
 /**
- * A stable singular for grouping: singularises until nothing changes (`analyses` → `analysis` →
- * `analysi`; `analysis` → `analysi`), refusing results shorter than 3 letters (`its` stays `its`).
+ * A stable singular for grouping: singularises until nothing changes (`analyses` → `analysis`,
+ * `use cases` → `use case`), refusing results shorter than 3 letters (`its` stays `its`).
  */
 export function canonicalWord(word: string): string {
   const hit = canonCache.get(word);
@@ -69,7 +94,7 @@ export function canonicalWord(word: string): string {
   let cur = word;
   if (HAS_LETTER.test(word)) {
     for (let i = 0; i < 4; i++) {
-      const s = inflector.singularize(cur);
+      const s = singularOf(cur);
       if (s === cur || s.length < 3) break;
       cur = s;
     }
