@@ -6,7 +6,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../excel.js';
 import { ShuyuError, isShuyuError } from '../../core/errors.js';
 import { checkSize, readInputBytes } from '../input.js';
 import { resolveLimits } from '../limits.js';
@@ -38,7 +39,8 @@ export async function readXlsx(input: FileInput, options: GlossaryReadOptions = 
   const source = input.bytes ?? input.path ?? (await readInputBytes(input, limits));
   await checkZip(source, input.name, limits, 'Excel (.xlsx)');
   const stream = typeof source === 'string' ? createReadStream(source) : Readable.from([Buffer.from(source.buffer, source.byteOffset, source.byteLength)]);
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const Excel = await loadExcelJS();
+  const wb = new Excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

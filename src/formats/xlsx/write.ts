@@ -5,7 +5,8 @@
  * formula and no text starting with = + - @ can turn into one when the file is edited and re-saved.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../excel.js';
 import type { Glossary } from '../../core/model.js';
 import { TERM_STATUSES } from '../../core/model.js';
 import { neutralizeCell } from '../spreadsheet-safety.js';
@@ -70,7 +71,8 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
   });
   // Shared strings, not inline strings: exceljs's streaming reader decodes inline (`t="str"`, `inlineStr`)
   // text twice, so `&amp;` would come back as `&`. Shared strings cost memory at 100k+ rows (see BENCHMARKS.md).
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const Excel = await loadExcelJS();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Shuyu';
   const lastCol = columnLetter(table.columns.length - 1);
   const lastRow = table.rowCount + 1;
