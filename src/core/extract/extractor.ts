@@ -74,18 +74,26 @@ export class TermExtractor {
     this.keyOf = options.keyOf ?? defaultKey;
   }
 
-  /** Memo of keys by surface text: the injected key function may be slow (script conversion), texts repeat. */
-  private readonly keyCache = new Map<string, string>();
+  /**
+   * Memo of keys by surface text: the injected key function is slow (script conversion), texts repeat, and
+   * ranking asks again for every nested sub-sequence. Two generations: when the young map is full it
+   * becomes the old one, so frequent texts survive and memory stays bounded.
+   */
+  private keyCache = new Map<string, string>();
+  private oldKeyCache = new Map<string, string>();
 
   /** Key of a word sequence: English is singularised on its head noun first. */
   keyOfParts = (parts: readonly string[]): string => {
     const text = this.lang === 'en' ? joinEn(parts) : joinZh(parts);
     let key = this.keyCache.get(text);
-    if (key === undefined) {
-      key = this.lang === 'en' ? this.keyOf(joinEn(singularizePhrase(parts)), 'en') : this.keyOf(text, 'zh');
-      if (this.keyCache.size >= 200_000) this.keyCache.clear();
-      this.keyCache.set(text, key);
+    if (key !== undefined) return key;
+    key = this.oldKeyCache.get(text);
+    if (key === undefined) key = this.lang === 'en' ? this.keyOf(joinEn(singularizePhrase(parts)), 'en') : this.keyOf(text, 'zh');
+    if (this.keyCache.size >= 250_000) {
+      this.oldKeyCache = this.keyCache;
+      this.keyCache = new Map();
     }
+    this.keyCache.set(text, key);
     return key;
   };
 

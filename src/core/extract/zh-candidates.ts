@@ -84,7 +84,9 @@ export function tagZhBatch(sentences: readonly string[], tagger: ZhTagger): Toke
       out[s]!.push({ text: t.text.slice(0, base + sentences[s]!.length - t.start), tag: t.tag, start: t.start - base, end: sentences[s]!.length });
       continue;
     }
-    out[s]!.push({ text: t.text, tag: t.tag, start: t.start - base, end: t.end - base });
+    t.start -= base; // the token objects are ours: shift them in place rather than copy
+    t.end -= base;
+    out[s]!.push(t);
   }
   return out;
 }
@@ -154,10 +156,15 @@ function isSingle(t: Token, tag: string): boolean {
 
 /** Joins Chinese parts into the surface text of a candidate (Latin parts keep a space between them). */
 export function joinZh(parts: readonly string[]): string {
+  if (parts.length === 1) return parts[0]!;
   let s = '';
   for (const p of parts) {
-    if (s && /[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(p)) s += ' ';
+    if (s && isAsciiAlnum(s.charCodeAt(s.length - 1)) && isAsciiAlnum(p.charCodeAt(0))) s += ' ';
     s += p;
   }
   return s;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
