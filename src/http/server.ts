@@ -41,6 +41,9 @@ export function startServer(engine: Engine, options: ServeOptions = {}): Promise
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
+      // Build the matcher and lookup index now, in the background, so the first lookup does not pay for them;
+      // a failure here surfaces again (as a proper API error) on the first request that needs them.
+      engine.warm().catch(() => undefined);
       const addr = server.address() as AddressInfo;
       const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       resolve({
