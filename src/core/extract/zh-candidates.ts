@@ -117,6 +117,9 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     const firstTag = tags[i]!;
     // a one-character verb or adverb never starts a term; two-character verbs may (开放权重, 管制措施)
     if ((firstTag === 'v' || firstTag === 'ad' || firstTag === 'vd' || firstTag === 'nr' || firstTag === 's') && first.text.length < 2) continue;
+    // nor does any other one-character segment except a prefix (可/高/伪): after numbers and classifiers it is a
+    // fragment (90项|行动计划, 三大|支柱 → 项行动计划, 大支柱), before a noun a clause word (美|技术脱钩)
+    if (first.text.length < 2 && firstTag !== 'b' && firstTag !== 'eng') continue;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
       // a place name starts a term (美国价值观) but inside one it marks a clause (出口美国人工智能)
       if (j > i && tags[j] === 'ns') break;
