@@ -69,12 +69,30 @@ export class Automaton {
    * its first occurrence; empty patterns are ignored.
    */
   static build(patterns: readonly string[]): Automaton {
+    return Automaton.buildWithIds(patterns).automaton;
+  }
+
+  /**
+   * Like build, and also returns the id of each pattern: `ids[i]` is the index of the first occurrence
+   * of patterns[i] (-1 for an empty pattern). Saves the caller a map of its own to deduplicate.
+   */
+  static buildWithIds(patterns: readonly string[]): { automaton: Automaton; ids: Int32Array } {
     const firstId = new Map<string, number>();
+    const ids = new Int32Array(patterns.length);
     let total = 0;
     for (let i = 0; i < patterns.length; i++) {
       const p = patterns[i]!;
-      if (p.length === 0 || firstId.has(p)) continue;
+      if (p.length === 0) {
+        ids[i] = -1;
+        continue;
+      }
+      const f = firstId.get(p);
+      if (f !== undefined) {
+        ids[i] = f;
+        continue;
+      }
       firstId.set(p, i);
+      ids[i] = i;
       total += p.length;
     }
     const sorted = [...firstId.keys()].sort();
@@ -129,7 +147,7 @@ export class Automaton {
     }
     const a = new Automaton({ nodeCount: nodes, patternCount: sorted.length, maxDepth, root, trie });
     a.linkFailures();
-    return a;
+    return { automaton: a, ids };
   }
 
   private linkFailures(): void {

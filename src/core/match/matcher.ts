@@ -40,7 +40,10 @@ export class GlossaryMatcher implements Matcher {
   readonly maxPatternLength: number;
   private readonly automaton: Automaton;
   private readonly entries: MatcherEntry[];
-  /** Refs of pattern p: refStart[p] .. refStart[p + 1] (refs are numbered in pattern order). */
+  /**
+   * Refs of pattern p: refStart[p] .. refStart[p + 1] (refs are numbered in pattern order; a pattern id
+   * is the creation index of its first ref, so most ranges are empty).
+   */
   private readonly refStart: Int32Array;
   private readonly refEntry: Int32Array;
   private readonly refTerm: Int32Array;
@@ -51,8 +54,12 @@ export class GlossaryMatcher implements Matcher {
   private readonly refForm: (string | undefined)[];
   /** The script variant the form was inflected from, when it is not the term itself. */
   private readonly refScript: (string | undefined)[];
-  /** Offsets (in normalised units) where the form has a word break with no character between words. */
-  private readonly refSplits = new Map<number, Int32Array>();
+  /**
+   * Offsets (in normalised units) where the form has a word break with no character between words: at
+   * splitPool[refSplit[r]] the count, then the offsets (refs with R_SPLITS only).
+   */
+  private readonly refSplit: Int32Array;
+  private readonly splitPool: Int32Array;
   /** foldKey(form) without case folding, for case-sensitive terms. */
   private readonly refCaseKey = new Map<number, string>();
   private readonly howRef = new Int32Array(HOW_CACHE).fill(-1);
@@ -65,20 +72,19 @@ export class GlossaryMatcher implements Matcher {
     for (const e of entries) for (const t of e.concept.terms) flat.push(t);
     const allForms = patternFormsBatch(flat);
 
-    const ids = new Map<string, number>();
-    const patterns: string[] = [];
-    // refs in creation order, sorted by pattern afterwards
-    const pid: number[] = [];
+    // refs in creation order, with the normalised pattern of each; sorted by pattern id afterwards
+    const keys: string[] = [];
     const rEntry: number[] = [];
     const rTerm: number[] = [];
     const rFlags: number[] = [];
     const rForm: (string | undefined)[] = [];
     const rScript: (string | undefined)[] = [];
     const rTermObj: Term[] = [];
-    const splitsOf = new Map<number, Int32Array>();
+    const rSplit: number[] = [];
+    const pool: number[] = [];
     const caseOf = new Map<number, string>();
     let k = 0;
-    const seen: number[] = [];
+    const seen: string[] = [];
     entries.forEach((e, entry) => {
       e.concept.terms.forEach((term: Term, termIndex) => {
         const forms = allForms[k++]!;
@@ -88,25 +94,24 @@ export class GlossaryMatcher implements Matcher {
           const n = normalizeScratch(form, FOLD_ALL);
           if (n.length === 0) continue;
           const key = unitsToString(n);
-          let p = ids.get(key);
-          if (p === undefined) {
-            p = patterns.length;
-            ids.set(key, p);
-            patterns.push(key);
-          }
-          if (seen.includes(p)) continue; // another form of this term normalised alike: keep the first
-          seen.push(p);
-          const r = pid.length;
+          if (seen.includes(key)) continue; // another form of this term normalised alike: keep the first
+          seen.push(key);
+          const r = keys.length;
           let flags = rankFlags;
-          let splits: number[] | undefined;
-          for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) (splits ??= []).push(j);
           // (n is a shared scratch buffer: read before foldKey below reuses it)
-          if (splits) {
+          const at = pool.length;
+          pool.push(0);
+          for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) pool.push(j);
+          if (pool.length > at + 1) {
             flags |= R_SPLITS;
-            splitsOf.set(r, Int32Array.from(splits));
+            pool[at] = pool.length - at - 1;
+            rSplit.push(at);
+          } else {
+            pool.length = at;
+            rSplit.push(-1);
           }
           if (term.caseSensitive) caseOf.set(r, foldKey(form, FOLD_ALL & ~FOLD_CASE));
-          pid.push(p);
+          keys.push(key);
           rEntry.push(entry);
           rTerm.push(termIndex);
           rFlags.push(flags);
@@ -116,13 +121,15 @@ export class GlossaryMatcher implements Matcher {
         }
       });
     });
-    ids.clear();
-    this.automaton = Automaton.build(patterns);
-    this.patternCount = patterns.length;
-    this.maxPatternLength = this.automaton.maxDepth;
+    // pattern id = the index of the first ref with that pattern
+    const { automaton, ids: pid } = Automaton.buildWithIds(keys);
+    keys.length = 0;
+    this.automaton = automaton;
+    this.patternCount = automaton.patternCount;
+    this.maxPatternLength = automaton.maxDepth;
 
     // counting sort of the refs by pattern (stable: creation order within a pattern)
-    const count = patterns.length;
+    const count = pid.length;
     const start = new Int32Array(count + 1);
     for (const p of pid) start[p + 1]!++;
     for (let p = 0; p < count; p++) start[p + 1]! += start[p]!;
@@ -134,6 +141,8 @@ export class GlossaryMatcher implements Matcher {
     this.refForm = new Array<string | undefined>(total);
     this.refScript = new Array<string | undefined>(total);
     this.refTermObj = new Array<Term>(total);
+    this.refSplit = new Int32Array(total);
+    this.splitPool = Int32Array.from(pool);
     for (let r = 0; r < total; r++) {
       const to = fill[pid[r]!]!++;
       this.refEntry[to] = rEntry[r]!;
@@ -142,8 +151,7 @@ export class GlossaryMatcher implements Matcher {
       this.refForm[to] = rForm[r];
       this.refScript[to] = rScript[r];
       this.refTermObj[to] = rTermObj[r]!;
-      const sp = splitsOf.get(r);
-      if (sp) this.refSplits.set(to, sp);
+      this.refSplit[to] = rSplit[r]!;
       const ck = caseOf.get(r);
       if (ck !== undefined) this.refCaseKey.set(to, ck);
     }
@@ -220,14 +228,18 @@ export class GlossaryMatcher implements Matcher {
    */
   private breaksOk(n: NormalizedText, text: string, st: number, en: number, r: number, f: number): boolean {
     const flags = n.flags;
-    const splits = f & R_SPLITS ? this.refSplits.get(r) : undefined;
+    const pool = this.splitPool;
+    const at = f & R_SPLITS ? this.refSplit[r]! : -1;
+    const count = at >= 0 ? pool[at]! : 0;
     let textBreaks = 0;
     for (let k = st + 1; k < en; k++) {
       if (!(flags[k]! & F_SPLIT)) continue;
-      if (!splits || !splits.includes(k - st)) return false;
+      let found = false;
+      for (let j = at + 1; j <= at + count; j++) if (pool[j] === k - st) found = true;
+      if (!found) return false;
       textBreaks++;
     }
-    if (!splits || textBreaks === splits.length) return true;
+    if (textBreaks === count) return true;
     // a joined spelling
     if (f & R_NOJOIN) return false;
     const s = n.start[st]!;

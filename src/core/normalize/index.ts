@@ -50,7 +50,6 @@ export interface PatternForm {
 }
 
 const HAN = /\p{Script=Han}/u;
-const TRAILING_WORD = /(\p{L}[\p{L}\p{N}\p{M}]*)$/u;
 const LATIN = /\p{Script=Latin}/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -63,6 +62,8 @@ const INITIAL_UPPER = /^\p{Lu}/u;
  * also gets no generated singular/plural (`America` does not find `Americas`).
  */
 export function isProperName(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if ((c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x3400 && c0 <= 0x9fff)) return false; // fast path: lower case, Han
   const words = text.match(WORDS);
   if (!words) return false;
   const last = words[words.length - 1]!;
@@ -117,13 +118,30 @@ function formsOf(text: string, other: string | undefined): PatternForm[] {
   return out;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const LETTER = /\p{L}/u;
+
+/** Start of the trailing word (a letter, then letters, digits, marks up to the end), or -1. */
+function trailingWordStart(text: string): number {
+  let j = text.length;
+  while (j > 0) {
+    const c = text.charCodeAt(j - 1);
+    const ascii = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (!ascii && (c < 0x80 || !WORD_CHAR.test(text[j - 1]!))) break; // (astral words: not inflected)
+    j--;
+  }
+  while (j < text.length && !LETTER.test(text[j]!)) j++;
+  return j < text.length ? j : -1;
+}
+
 function inflectedForms(text: string): string[] {
-  const m = TRAILING_WORD.exec(text);
-  if (!m || !LATIN.test(m[1]!)) return [];
+  const at = trailingWordStart(text);
+  if (at < 0) return [];
+  const word = text.slice(at);
+  if (!LATIN.test(word)) return [];
   // a single capitalised word is a proper name (America ≠ Americas); a title-case multi-word term is
   // usually a title or a programme that takes a plural (Chief AI Officers)
-  if (m.index === 0 && isProperName(text)) return [];
-  const word = m[1]!;
-  const head = text.slice(0, text.length - word.length);
+  if (at === 0 && isProperName(text)) return [];
+  const head = text.slice(0, at);
   return inflectionVariants(word).map((v) => head + v);
 }

@@ -18,6 +18,7 @@ import {
   foldString,
   foldTable,
 } from './chars.js';
+import type { FoldTable } from './chars.js';
 
 /** A match may start at this unit. */
 export const F_START = 1;
@@ -168,7 +169,7 @@ function normalizeInto(text: string, folds: number, o: Out): NormalizedText {
     }
     // slow path: separators without the inflection fold, apostrophes, ignorables, expansions, astral
     o.len = len;
-    const r = slowChar(text, i, folds, inflection, prevWord, sep, o);
+    const r = slowChar(text, i, folds, table, inflection, prevWord, sep, o);
     len = o.len;
     units = o.units;
     start = o.start;
@@ -189,8 +190,7 @@ interface SlowResult {
 }
 
 /** Handles the character at i outside the fast path; appends to `o`. */
-function slowChar(text: string, i: number, folds: number, inflection: boolean, prevWord: boolean, sep: boolean, o: Out): SlowResult {
-  const table = foldTable(folds);
+function slowChar(text: string, i: number, folds: number, table: FoldTable, inflection: boolean, prevWord: boolean, sep: boolean, o: Out): SlowResult {
   const cls = classes();
   const n = text.length;
   const st = { prevWord, sep };
