@@ -18,6 +18,9 @@ describe('termKey', () => {
     for (const v of ['Open Weight', 'open weights', 'open-weights', 'openweight', 'OPEN  WEIGHT']) expect(termKey(v, 'en')).toBe(k);
     expect(termKey('export controls', 'en')).toBe(termKey('export control', 'en'));
     expect(termKey('analyses', 'en')).toBe(termKey('analysis', 'en'));
+    expect(termKey('use cases', 'en')).toBe(termKey('use case', 'en'));
+    expect(termKey('knowledge bases', 'en')).toBe(termKey('knowledge base', 'en'));
+    expect(termKey('status', 'en')).not.toBe(termKey('statu', 'en'));
   });
 
   it('drops possessives', () => {
