@@ -91,6 +91,36 @@ export function jiebaWith(userWords: readonly string[] = []): Jieba {
 
 const HAS_HAN = /\p{Script=Han}/u;
 
+let traditionalChars: Uint8Array | undefined;
+
+/** BMP Han characters that OpenCC t→cn changes (1 = changes), computed once with one conversion call. */
+function traditionalTable(): Uint8Array {
+  if (traditionalChars) return traditionalChars;
+  const table = new Uint8Array(0x10000);
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+  const out = toSimplifiedChars(chars.join('\n')).split('\n');
+  for (let i = 0; i < chars.length; i++) {
+    // a length mismatch means the table cannot be trusted: mark everything, i.e. always convert
+    if (out.length !== chars.length || out[i] !== chars[i]) table[chars[i]!.charCodeAt(0)] = 1;
+  }
+  return (traditionalChars = table);
+}
+
+/**
+ * Whether Traditional→Simplified conversion could change the text: some character is Traditional (or outside
+ * the BMP). Most input is Simplified, and the OpenCC conversion costs about as much as segmentation itself.
+ */
+function mayBeTraditional(s: string): boolean {
+  const table = traditionalTable();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && (table[c] === 1 || (c >= 0xd800 && c <= 0xdbff))) return true;
+  }
+  return false;
+}
+
 /** Full-width ASCII (ＡＩ, ＧＰＵ) → ASCII, one character for one, so offsets stay valid. */
 function foldWidth(s: string): string {
   return /[\uFF01-\uFF5E]/.test(s) ? s.replace(/[\uFF21-\uFF3A\uFF41-\uFF5A\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
@@ -106,7 +136,7 @@ export function zhTagger(userWords: readonly string[] = []): ZhTagger {
   return {
     tag(sentence) {
       const folded = foldWidth(sentence);
-      const simplified = HAS_HAN.test(folded) ? toSimplifiedChars(folded) : folded;
+      const simplified = mayBeTraditional(folded) ? toSimplifiedChars(folded) : folded;
       const tagged = jieba.tag(simplified, false);
       if (simplified === sentence || simplified.length !== sentence.length) return tagged;
       let pos = 0;

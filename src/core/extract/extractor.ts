@@ -89,7 +89,7 @@ export class TermExtractor {
     if (key !== undefined) return key;
     key = this.oldKeyCache.get(text);
     if (key === undefined) key = this.lang === 'en' ? this.keyOf(joinEn(singularizePhrase(parts)), 'en') : this.keyOf(text, 'zh');
-    if (this.keyCache.size >= 250_000) {
+    if (this.keyCache.size >= 100_000) {
       this.oldKeyCache = this.keyCache;
       this.keyCache = new Map();
     }
