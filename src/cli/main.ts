@@ -40,7 +40,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shuyu')
-    .description('Shuyu (术语): bilingual Chinese ↔ English terminology — lookup, annotate, serve')
+    .description('Shuyu (术语): bilingual Chinese ↔ English terminology — lookup, annotate, import/export, check, extract, serve')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('-g, --glossary <file>', 'use this glossary file (YAML, TBX, CSV, XLSX …) instead of the store; repeat for several', collect)
     .option('--db <path>', 'SQLite database (default $SHUYU_DB or data/shuyu.sqlite)')
