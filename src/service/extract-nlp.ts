@@ -25,15 +25,26 @@ export function zhReference(): ReferenceFrequencies {
   const counts = new Map<string, number>();
   let total = 0;
   const text = dictBytes().toString('utf8');
-  for (const line of text.split('\n')) {
-    const a = line.indexOf(' ');
-    if (a <= 0) continue;
-    const b = line.indexOf(' ', a + 1);
-    const n = Number(line.slice(a + 1, b < 0 ? undefined : b));
-    if (!Number.isFinite(n)) continue;
-    const w = line.slice(0, a);
-    counts.set(w, (counts.get(w) ?? 0) + n);
-    total += n;
+  // `word count tag` per line, parsed in place (no split into 349k line strings)
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const a = text.indexOf(' ', start);
+    if (a > start && a < end) {
+      let n = 0;
+      let digits = 0;
+      for (let i = a + 1; i < end; i++, digits++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + (c - 48);
+      }
+      if (digits > 0) {
+        const w = text.slice(start, a);
+        counts.set(w, (counts.get(w) ?? 0) + n);
+        total += n;
+      }
+    }
+    start = end + 1;
   }
   const scale = 1e6 / total;
   zhRef = {

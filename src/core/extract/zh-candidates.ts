@@ -43,7 +43,23 @@ function isTermSegment(word: string, tag: string): boolean {
     const w = word.normalize('NFKC');
     return /^[A-Za-z][A-Za-z0-9]*$/.test(w) && /[A-Z].*[A-Z0-9]/.test(w);
   }
-  return /\p{Script=Han}/u.test(word);
+  return hasHan(word);
+}
+
+/** Whether a word has a Han character (\p{Script=Han} by code ranges: per-token regexes are a hot spot). */
+function hasHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (
+      (c >= 0x3400 && c <= 0x9fff) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xd840 && c <= 0xd87f) || // high surrogates of planes 2–3 (extensions B–H)
+      (c >= 0x2e80 && c <= 0x2fdf) ||
+      c === 0x3005 || c === 0x3007 || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303b)
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
