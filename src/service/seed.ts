@@ -6,35 +6,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ShuyuError, formatDetail, isShuyuError } from '../core/errors.js';
 import type { GlossaryStore } from '../store/types.js';
 import { parseGlossaryYaml } from '../formats/glossary-yaml.js';
 import { decodeText } from '../formats/decode.js';
-
-let cachedRoot: string | undefined;
+import { projectRoot } from '../i18n/project.js';
 
 /**
- * The repository (package) root: the nearest folder above this module holding Shuyu's package.json.
- * Works from src/service under tsx/vitest and from dist/src/service after a build.
+ * The repository (package) root: the nearest folder above the running module holding Shuyu's package.json.
+ * Works from src/ under tsx/vitest and from dist/src/ after a build.
  */
-export function repoRoot(): string {
-  if (cachedRoot) return cachedRoot;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'shuyu') return (cachedRoot = dir);
-      } catch {
-        // not ours; keep looking
-      }
-    }
-    const up = path.dirname(dir);
-    if (up === dir) throw new ShuyuError('internal', 'Cannot find the Shuyu package root above the running module');
-    dir = up;
-  }
-}
+export const repoRoot: () => string = projectRoot;
 
 /** The built-in glossary folder: <repo>/glossary. */
 export function builtInGlossaryDir(): string {
