@@ -26,7 +26,7 @@ const R_NOJOIN = 64; // a proper name: the text may not join what the term separ
 const RANK_MASK = 15;
 
 const STATUS_RANK = new Map<string, number>(TERM_STATUSES.map((s, i) => [s, i]));
-const HOW_CACHE = 4096;
+const HOW_CACHE = 16384;
 const EXACT: readonly MatchHow[] = Object.freeze(['exact'] as MatchHow[]);
 
 interface Candidate {
@@ -294,7 +294,7 @@ export class GlossaryMatcher implements Matcher {
   private how(ref: number, matched: string): readonly MatchHow[] {
     const term = this.termOf(ref).text;
     if (matched === term) return EXACT;
-    const slot = (ref ^ (matched.length * 0x9e37)) & (HOW_CACHE - 1);
+    const slot = Math.imul(ref ^ (matched.length << 20), 0x9e3779b1) >>> 18;
     if (this.howRef[slot] === ref && this.howText[slot] === matched) return this.howValue[slot]!;
     const h = Object.freeze(howMatched(matched, term, this.refScript[ref] ?? term, this.refForm[ref] ?? term));
     this.howRef[slot] = ref;
