@@ -6,7 +6,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../excel.js';
 import { ShuyuError, isShuyuError } from '../../core/errors.js';
 import { checkSize, readInputBytes } from '../input.js';
