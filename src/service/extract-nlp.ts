@@ -19,10 +19,13 @@ function dictBytes(): Buffer {
 }
 
 let zhRef: ReferenceFrequencies | undefined;
+/** Part-of-speech tag of every word of jieba's dictionary (filled with the reference frequencies). */
+let dictTags: Map<string, string> | undefined;
 /** Chinese reference frequencies from jieba's dictionary (per million of the dictionary's total count). */
 export function zhReference(): ReferenceFrequencies {
   if (zhRef) return zhRef;
   const counts = new Map<string, number>();
+  const tags = (dictTags = new Map<string, string>());
   let total = 0;
   const text = dictBytes().toString('utf8');
   // `word count tag` per line, parsed in place (no split into 349k line strings)
@@ -42,6 +45,10 @@ export function zhReference(): ReferenceFrequencies {
         const w = text.slice(start, a);
         counts.set(w, (counts.get(w) ?? 0) + n);
         total += n;
+        let tagEnd = end;
+        while (tagEnd > a && (text.charCodeAt(tagEnd - 1) === 13 || text.charCodeAt(tagEnd - 1) === 32)) tagEnd--;
+        const tagStart = a + 2 + digits;
+        tags.set(w, tagStart < tagEnd ? text.slice(tagStart, tagEnd) : '');
       }
     }
     start = end + 1;
@@ -102,6 +109,20 @@ export function jiebaWith(userWords: readonly string[] = []): Jieba {
 
 const HAS_HAN = /\p{Script=Han}/u;
 
+/** jieba's tag for a word outside the dictionary: eng (ASCII letters), m (ASCII digits only) or x. */
+function fallbackTag(w: string): string {
+  let eng = 0;
+  let digits = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      eng++;
+      digits++;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) eng++;
+  }
+  return eng === 0 ? 'x' : eng === digits ? 'm' : 'eng';
+}
+
 let traditionalChars: Uint8Array | undefined;
 
 /** BMP Han characters that OpenCC t→cn changes (1 = changes), computed once with one conversion call. */
@@ -143,12 +164,24 @@ function foldWidth(s: string): string {
  * the original characters, so 開放權重 is segmented like 开放权重 and reported as written.
  */
 export function zhTagger(userWords: readonly string[] = []): ZhTagger {
-  const jieba = jiebaWith(userWords.flatMap((w) => (HAS_HAN.test(w) ? [w, toSimplifiedChars(w)] : [w])));
+  const words = userWords.flatMap((w) => (HAS_HAN.test(w) ? [w, toSimplifiedChars(w)] : [w]));
+  const jieba = jiebaWith(words);
+  zhReference();
+  const dict = dictTags!;
+  // user words: the tag jieba itself gives them once loaded (n for new words)
+  const overlay = new Map<string, string>();
+  for (const w of words) {
+    const t = jieba.tag(w, false);
+    if (t.length === 1 && t[0]!.word === w) overlay.set(w, t[0]!.tag);
+  }
+  const tagOf = (w: string): string => overlay.get(w) ?? dict.get(w) ?? fallbackTag(w);
   return {
     tag(sentence) {
       const folded = foldWidth(sentence);
       const simplified = mayBeTraditional(folded) ? toSimplifiedChars(folded) : folded;
-      const tagged = jieba.tag(simplified, false);
+      // jieba `cut` + the dictionary's tags = jieba `tag` without HMM (checked by a test), but without
+      // building a {word, tag} object per token across the native boundary, which costs more than segmenting
+      const tagged = jieba.cut(simplified, false).map((word) => ({ word, tag: tagOf(word) }));
       if (simplified === sentence || simplified.length !== sentence.length) return tagged;
       let pos = 0;
       return tagged.map(({ word, tag }) => {

@@ -13,7 +13,7 @@ import {
   rejectCandidate,
 } from '../../src/service/extract.js';
 import { readParallel } from '../../src/service/extract-input.js';
-import { enTagger, naturalBrillTag } from '../../src/service/extract-nlp.js';
+import { enTagger, jiebaWith, naturalBrillTag, zhTagger } from '../../src/service/extract-nlp.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEED = path.resolve(here, '../../../shared/seed/ai-action-plan-analysis.zh.md');
@@ -161,5 +161,15 @@ describe('enTagger', () => {
       expect(tagger.tag(tokens)).toEqual(naturalBrillTag(tokens));
     }
     expect(words).toBeGreaterThan(1000);
+  });
+});
+
+describe('zhTagger', () => {
+  it('gives jieba tag() results (no HMM) on the seed text, with and without user words', () => {
+    const text = readFileSync(SEED, 'utf8');
+    for (const userWords of [[], ['前沿模型评估', '人工智能外交', '开放权重']]) {
+      const expected = jiebaWith(userWords).tag(text, false);
+      expect(zhTagger(userWords).tag(text)).toEqual(expected.map(({ word, tag }) => ({ word, tag })));
+    }
   });
 });
