@@ -5,7 +5,7 @@
  * read with exceljs. Spreadsheet guards written by our own exports (`'=`) are removed.
  */
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../excel.js';
 import { ShuyuError } from '../../core/errors.js';
 import { normalizeLang } from '../../core/lang.js';
 import { resolveLimits } from '../limits.js';
@@ -163,7 +163,8 @@ async function* csvRows(input: FileInput, delimiter: string, limits: Limits, onP
 
 async function* xlsxRows(input: FileInput, limits: Limits): AsyncIterable<{ cells: string[]; line: number }> {
   const bytes = await inputBytes(input, limits);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {

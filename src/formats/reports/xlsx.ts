@@ -2,7 +2,7 @@
  * XLSX report for reviewers: one row per finding (grouped findings: one row per location), frozen header,
  * auto-filter, every text cell passed through neutralizeCell so no cell can run as a formula.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../excel.js';
 import type { CheckReport } from '../../service/check.js';
 import { neutralizeCell } from '../spreadsheet-safety.js';
 import { findingMessage, t } from './messages.js';
@@ -11,7 +11,8 @@ import type { ReportLang } from './messages.js';
 /** The report as an .xlsx workbook. */
 export async function xlsxReport(report: CheckReport, options: { lang?: ReportLang } = {}): Promise<Uint8Array> {
   const lang = options.lang ?? 'en';
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   wb.creator = 'shuyu';
   const ws = wb.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }] });
   const cols: [string, number][] = [
