@@ -237,17 +237,28 @@ export function enTagger(): EnTagger {
     }
     return tag;
   };
+  // one sentence object and a pool of word objects reused across calls (the predicates read taggedWords)
+  const pool: { token: string; tag: string }[] = [];
+  const sentence: BrillSentence = { taggedWords: [] };
   return {
     tag(words) {
-      const sentence: BrillSentence = { taggedWords: words.map((token) => ({ token, tag: lexTag(token) })) };
       const tw = sentence.taggedWords;
+      tw.length = words.length;
+      for (let i = 0; i < words.length; i++) {
+        const w = (pool[i] ??= { token: '', tag: '' });
+        w.token = words[i]!;
+        w.tag = lexTag(w.token);
+        tw[i] = w;
+      }
+      const out = new Array<string>(tw.length);
       for (let i = 0; i < tw.length; i++) {
         const w = tw[i]!;
         for (const rule of rules) {
           if ((w.tag === rule.oldCategory || rule.oldCategory === '*') && rule.predicate.evaluate(sentence, i)) w.tag = rule.newCategory;
         }
+        out[i] = w.tag;
       }
-      return tw.map((w) => w.tag);
+      return out;
     },
   };
 }
