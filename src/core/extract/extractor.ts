@@ -118,14 +118,15 @@ export class TermExtractor {
   private countSentence(doc: number, sentence: string, analysis: { spans: Span[]; words: number; definitions: DefinitionPair[] }): Span[] {
     const { spans, words, definitions } = analysis;
     this.totalWords += words;
-    const seen = new Set<string>();
+    // keys seen in this sentence matter only to definitions (rare): no set per sentence otherwise
+    const seen = definitions.length ? new Set<string>() : undefined;
     for (const span of spans) {
       const key = this.keyOfParts(span.parts);
-      seen.add(key);
+      seen?.add(key);
       if (this.quoted.size < 50_000 && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
       this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence);
     }
-    for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
+    if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
     return spans;
   }
 
