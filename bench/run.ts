@@ -4,7 +4,7 @@
  * Markdown each benchmark leaves in bench/results/<name>.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,13 @@ const header = [
   `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}.`,
   '',
 ].join('\n');
-const sections = all
-  .filter((n) => existsSync(join(here, 'results', `${n}.md`)))
-  .map((n) => readFileSync(join(here, 'results', `${n}.md`), 'utf8').trim());
+// Every result file (benchmarks and `npm run eval`), in the order the issues name them; headings demoted under the title.
+const ORDER = ['match', 'lookup', 'io', 'check', 'extract', 'eval-extract'];
+const results = readdirSync(join(here, 'results'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.replace(/\.md$/, ''))
+  .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+const sections = results.map((n) => readFileSync(join(here, 'results', `${n}.md`), 'utf8').trim())
+  .map((md) => (md.startsWith('# ') ? md.replace(/^(#+) /gm, '#$1 ') : md));
 writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
 console.log('\nwrote BENCHMARKS.md');
