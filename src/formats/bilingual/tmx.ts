@@ -5,11 +5,10 @@
  * their content is markup), `hi` is transparent. A `tu` without a target variant yields a unit without target.
  */
 import { normalizeLang, sameLanguage } from '../../core/lang.js';
-import { resolveLimits } from '../limits.js';
 import type { BilingualFormat, BilingualInfo, BilingualReadOptions, BilingualUnit, FileInput, Segment } from '../types.js';
 import { SegmentBuilder } from './segment.js';
 import type { XmlHandler } from './xml.js';
-import { attr, parseXmlUnits, startTag } from './xml.js';
+import { attr, readXmlUnits, sniffXmlRoot, startTag } from './xml.js';
 
 const CODES = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 
@@ -136,20 +135,6 @@ export const tmxFormat: BilingualFormat = {
   name: 'TMX 1.1 / 1.4',
   extensions: ['tmx'],
   mediaTypes: ['application/x-tmx+xml'],
-  sniff(head) {
-    const s = Buffer.from(head.subarray(0, 2048)).toString('utf8').replace(/\0/g, '');
-    return /<tmx[\s>]/.test(s);
-  },
-  readUnits(inputs: FileInput[], options: BilingualReadOptions = {}) {
-    const info: BilingualInfo = { notices: [] };
-    if (options.sourceLang) info.sourceLang = normalizeLang(options.sourceLang);
-    if (options.targetLang) info.targetLang = normalizeLang(options.targetLang);
-    const limits = resolveLimits(options.limits);
-    async function* units(): AsyncIterable<BilingualUnit> {
-      for (const input of inputs) {
-        yield* parseXmlUnits<BilingualUnit>(input, limits, (emit) => tmxHandler(input, options, info, emit), options.onProgress);
-      }
-    }
-    return { units: units(), info };
-  },
+  sniff: (head) => sniffXmlRoot(head, 'tmx'),
+  readUnits: (inputs: FileInput[], options: BilingualReadOptions = {}) => readXmlUnits(inputs, options, tmxHandler),
 };

@@ -6,11 +6,10 @@
  * `<pc>` paired, `<ph/> <sc/> <ec/>` placeholders, `<cp hex>` characters, `<mrk> <sm/> <em/>` transparent.
  */
 import { normalizeLang } from '../../core/lang.js';
-import { resolveLimits } from '../limits.js';
 import type { BilingualFormat, BilingualInfo, BilingualReadOptions, BilingualUnit, FileInput, Segment } from '../types.js';
 import { SegmentBuilder } from './segment.js';
 import type { XmlHandler } from './xml.js';
-import { attr, parseXmlUnits, startTag } from './xml.js';
+import { attr, readXmlUnits, sniffXmlRoot, startTag } from './xml.js';
 
 const V1_EMPTY_CODES = new Set(['x', 'bx', 'ex']);
 const V1_NATIVE_CODES = new Set(['ph', 'bpt', 'ept', 'it']);
@@ -237,20 +236,6 @@ export const xliffFormat: BilingualFormat = {
   name: 'XLIFF 1.2 / 2.x',
   extensions: ['xlf', 'xliff', 'sdlxliff', 'mxliff'],
   mediaTypes: ['application/xliff+xml', 'application/x-xliff+xml'],
-  sniff(head) {
-    const s = Buffer.from(head.subarray(0, 2048)).toString('utf8').replace(/\0/g, '');
-    return /<xliff[\s>]/.test(s);
-  },
-  readUnits(inputs: FileInput[], options: BilingualReadOptions = {}) {
-    const info: BilingualInfo = { notices: [] };
-    if (options.sourceLang) info.sourceLang = normalizeLang(options.sourceLang);
-    if (options.targetLang) info.targetLang = normalizeLang(options.targetLang);
-    const limits = resolveLimits(options.limits);
-    async function* units(): AsyncIterable<BilingualUnit> {
-      for (const input of inputs) {
-        yield* parseXmlUnits<BilingualUnit>(input, limits, (emit) => xliffHandler(input, options, info, emit), options.onProgress);
-      }
-    }
-    return { units: units(), info };
-  },
+  sniff: (head) => sniffXmlRoot(head, 'xliff'),
+  readUnits: (inputs: FileInput[], options: BilingualReadOptions = {}) => readXmlUnits(inputs, options, xliffHandler),
 };

@@ -6,7 +6,9 @@
  */
 import { SaxesParser } from 'saxes';
 import { ShuyuError } from '../../core/errors.js';
-import type { FileInput, Limits } from '../types.js';
+import { normalizeLang } from '../../core/lang.js';
+import { resolveLimits } from '../limits.js';
+import type { BilingualInfo, BilingualReadOptions, BilingualUnit, FileInput, Limits } from '../types.js';
 import { inputChunks } from './input.js';
 
 /** What a format handler receives from the parser. Names are local names (prefix removed). */
@@ -92,4 +94,30 @@ export async function* parseXmlUnits<T>(
   if (!sawRoot) throw fail('parse_error', 'Malformed XML: the file has no root element');
   handler.end?.();
   while (queue.length) yield queue.shift()!;
+}
+
+/** Recognises an XML document by its root element in the first 2 KB (NULs of UTF-16 dropped). */
+export function sniffXmlRoot(head: Uint8Array, root: string): boolean {
+  const s = Buffer.from(head.subarray(0, 2048)).toString('utf8').replace(/\0/g, '');
+  return new RegExp(`<${root}[\\s>]`).test(s);
+}
+
+type UnitHandlerFactory = (input: FileInput, options: BilingualReadOptions, info: BilingualInfo, emit: (u: BilingualUnit) => void) => XmlHandler;
+
+/** `readUnits` of an XML bilingual format: language overrides, limits, then every input streamed through its handler. */
+export function readXmlUnits(
+  inputs: FileInput[],
+  options: BilingualReadOptions,
+  handler: UnitHandlerFactory,
+): { units: AsyncIterable<BilingualUnit>; info: BilingualInfo } {
+  const info: BilingualInfo = { notices: [] };
+  if (options.sourceLang) info.sourceLang = normalizeLang(options.sourceLang);
+  if (options.targetLang) info.targetLang = normalizeLang(options.targetLang);
+  const limits = resolveLimits(options.limits);
+  async function* units(): AsyncIterable<BilingualUnit> {
+    for (const input of inputs) {
+      yield* parseXmlUnits<BilingualUnit>(input, limits, (emit) => handler(input, options, info, emit), options.onProgress);
+    }
+  }
+  return { units: units(), info };
 }
