@@ -69,7 +69,7 @@ const ZH_JOIN = ['，', '、', '和', '的', '。'];
 const EN_JOIN = [', ', ', ', ' and ', ' of ', '. '];
 function makeUnits(n: number, seed: number): BilingualUnit[] {
   const rnd = mulberry32(seed);
-  const usable = heads.map((h, i) => i).filter((i) => heads[i]!.en.length > 0 && heads[i]!.zh.length >= 2);
+  const usable = heads.map((_h, i) => i).filter((i) => heads[i]!.en.length > 0 && heads[i]!.zh.length >= 2);
   const pick = () => usable[Math.floor(rnd() * usable.length)]!;
   const out: BilingualUnit[] = [];
   for (let u = 0; u < n; u++) {

@@ -125,7 +125,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
   const maxWords = options.maxWords ?? 4;
   const maxChars = options.maxChars ?? 16;
   const out: Span[] = [];
-  const tags = tokens.map((t, i) => effectiveTag(tokens, i));
+  const tags = tokens.map((_t, i) => effectiveTag(tokens, i));
   const inRun = tokens.map((t, i) => MODIFIER_TAGS.has(tags[i]!) && isTermSegment(t.text, tags[i]!) && !ZH_STOP_WORDS.has(t.text));
   for (let i = 0; i < tokens.length; i++) {
     if (!inRun[i]) continue;
