@@ -20,20 +20,11 @@ import type { BilingualUnit } from '../src/formats/types.js';
 import { conceptResolver } from '../src/service/check.js';
 import { fmt, gc, keptMiB, now, table, writeResult } from './util.js';
 import { WORK_DIR, workloadFile } from './workload.js';
+import { mulberry32 } from '../tests/support/prng.js';
 
 const UNITS = Number(process.env.CHECK_BENCH_UNITS ?? 50_000);
 const SMALL = Math.round(UNITS / 10);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** English terms of a CC-CEDICT gloss line (same cleaning as the lookup benchmark). */
 function enTerms(gloss: string): string[] {

@@ -7,17 +7,8 @@ import { describe, it } from 'vitest';
 import type { Concept, Glossary, Term } from '../../src/core/model.js';
 import { PARTS_OF_SPEECH, TERM_STATUSES, TERM_TYPES } from '../../src/core/model.js';
 import { assertRoundTrip, roundTripFormats } from './contract.js';
+import { mulberry32 } from '../support/prng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '开放', '权重', '開放', '權重', '出口管制', '前沿模型', '𠀀', '𪚥', '😀', '𝔘',

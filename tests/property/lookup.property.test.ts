@@ -11,17 +11,8 @@ import type { MatcherEntry } from '../../src/core/match/types.js';
 import type { Concept, Term } from '../../src/core/model.js';
 import { toSimplified, toTraditional } from '../../src/core/normalize/script.js';
 import { pinyinOf } from '../../src/core/pinyin.js';
+import { mulberry32 } from '../support/prng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Simplified characters that have a distinct traditional form (and come back unchanged), plus a few that do not.
 const HAN_POOL = [...'出口管制开放权重人工智能数据中心芯片模型计算安全国家发展技术网络系统应用设备标准监测规则风险评估报告联邦政策机构资源电力'];

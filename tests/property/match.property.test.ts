@@ -5,17 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExactMatcher, buildMatcher } from '../../src/core/match/index.js';
 import type { MatcherEntry } from '../../src/core/match/index.js';
+import { mulberry32 } from '../support/prng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // a small alphabet so that patterns overlap a lot: ASCII, Han, full-width and an astral character
 const ALPHABET = ['a', 'b', 'c', 'a', 'b', '人', '工', '智', 'Ａ', '𠀀'];

@@ -12,17 +12,8 @@ import type { Concept } from '../../src/core/model.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { createSqliteStore } from '../../src/store/sqlite.js';
 import type { BatchOp, GlossaryStore } from '../../src/store/types.js';
+import { mulberry32 } from '../support/prng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'shuyu-diff-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
