@@ -71,6 +71,24 @@ function noteConceptLosses(c: Concept, losses: Losses): void {
 }
 
 /** One row per concept. */
+/** A concept-level cell (same in both layouts); '' for fields that are not concept-level. */
+function conceptCell(c: Concept, field: string): string {
+  switch (field) {
+    case 'id':
+      return c.id;
+    case 'subjectField':
+      return c.subjectField ?? '';
+    case 'notes':
+      return joinList(c.notes);
+    case 'source':
+      return c.source ?? '';
+    case 'related':
+      return joinList(c.related ?? []);
+    default:
+      return '';
+  }
+}
+
 function conceptTable(g: Glossary): Table {
   const losses = new Losses();
   const { termLangs, defOnly } = allLanguages(g.concepts);
@@ -118,22 +136,7 @@ function conceptTable(g: Glossary): Table {
         }
       }
       yield columns.map((col) => {
-        if (col.lang === undefined) {
-          switch (col.field) {
-            case 'id':
-              return c.id;
-            case 'subjectField':
-              return c.subjectField ?? '';
-            case 'notes':
-              return joinList(c.notes);
-            case 'source':
-              return c.source ?? '';
-            case 'related':
-              return joinList(c.related ?? []);
-            default:
-              return '';
-          }
-        }
+        if (col.lang === undefined) return conceptCell(c, col.field);
         const list = byLang.get(col.lang) ?? [];
         const main = list[0];
         switch (col.field) {
@@ -202,8 +205,6 @@ function* rows(): Iterable<string[]> {
     for (const t of c.terms) {
       yield columns.map((col) => {
           switch (col.field) {
-            case 'id':
-              return c.id;
             case 'lang':
               return t.lang;
             case 'term':
@@ -226,16 +227,8 @@ function* rows(): Iterable<string[]> {
               return t.source ?? '';
             case 'definition':
               return c.definitions[t.lang] ?? '';
-            case 'subjectField':
-              return c.subjectField ?? '';
-            case 'notes':
-              return joinList(c.notes);
-            case 'source':
-              return c.source ?? '';
-            case 'related':
-              return joinList(c.related ?? []);
             default:
-              return '';
+              return conceptCell(c, col.field);
           }
         });
     }
