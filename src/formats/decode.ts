@@ -1,6 +1,6 @@
 /**
  * Turning file bytes into text. Real glossaries arrive as UTF-8 (with or without BOM), UTF-16 (Excel's
- * "Unicode text"), GB18030/GBK (Chinese Windows Excel) and, for XML, whatever the declaration names
+ * "Unicode text"), GB18030/GBK (Chinese Windows Excel), Big5 (Traditional Chinese Windows) and, for XML, whatever the declaration names
  * (`encoding="windows-1254"`). Binary data and undecodable text fail with ShuyuError('bad_encoding')
  * naming the file and, where possible, the line of the first bad byte.
  */
@@ -9,7 +9,7 @@ import { ShuyuError } from '../core/errors.js';
 
 /** An encoding we detected or were told, plus how many leading bytes (BOM) to skip. */
 export interface DetectedEncoding {
-  /** `utf-8`, `utf-16le`, `utf-16be`, `gb18030` or an iconv-lite label from an XML declaration. */
+  /** `utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `big5` or an iconv-lite label from an XML declaration. */
   encoding: string;
   bomLength: number;
   /** How we know: `bom`, `nul-pattern`, `xml-declaration`, `valid-utf8`, `heuristic`, `explicit`. */
@@ -132,6 +132,28 @@ function cjkShare(text: string): number {
 }
 
 /**
+ * Big5 (Traditional Chinese Windows, "ANSI" in Taiwan and Hong Kong) rather than GB18030: about 40% of Big5
+ * characters have a trail byte in 0x40–0x7E, which GB2312 never uses and GBK only for rare extension
+ * characters; GB18030's four-byte sequences (a digit as second byte) and trail bytes 0x80–0xA0 cannot occur
+ * in Big5 at all.
+ */
+function looksBig5(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let lowTrail = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1];
+    if (trail === undefined) break;
+    if (lead < 0xa1 || lead > 0xf9 || (trail >= 0x30 && trail <= 0x39) || (trail >= 0x7f && trail <= 0xa0) || trail < 0x40) return false;
+    pairs++;
+    if (trail <= 0x7e) lowTrail++;
+    i++;
+  }
+  return pairs >= 4 && lowTrail / pairs >= 0.1;
+}
+
+/**
  * Works out the encoding of a file from its bytes (the whole file or, for streaming, its first chunk).
  * Throws ShuyuError('bad_encoding') for binary data and for bytes that are not UTF-8/UTF-16/GB18030.
  */
@@ -168,7 +190,13 @@ export function detectEncoding(bytes: Uint8Array, fileName: string, options: Dec
     }
   }
   if (declared && isUtf8Label(declared)) throw invalidUtf8(bytes, bad, fileName, 'declares UTF-8 but');
-  const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 20)), 'gb18030');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 20));
+  if (looksBig5(head)) {
+    const big5 = iconv.decode(head, 'big5');
+    const bad5 = big5.indexOf('\uFFFD');
+    if ((bad5 < 0 || bad5 >= big5.length - 1) && cjkShare(big5) >= 0.6) return { encoding: 'big5', bomLength: 0, reason: 'heuristic' };
+  }
+  const gb = iconv.decode(head, 'gb18030');
   const replacement = gb.indexOf('\uFFFD');
   // A cut at the end of a streaming chunk may leave one replacement character.
   const cleanGb = replacement < 0 || replacement >= gb.length - 1;
@@ -180,7 +208,7 @@ function invalidUtf8(bytes: Uint8Array, offset: number, fileName: string, verb: 
   const line = lineAt(bytes, offset);
   return new ShuyuError(
     'bad_encoding',
-    `${fileName} ${verb} not valid UTF-8, UTF-16 or GB18030 (first bad byte at line ${line}, byte ${offset}); save it as UTF-8`,
+    `${fileName} ${verb} not valid UTF-8, UTF-16, GB18030 or Big5 (first bad byte at line ${line}, byte ${offset}); save it as UTF-8`,
     { params: { file: fileName, line, offset } },
   );
 }

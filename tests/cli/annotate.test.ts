@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliRuns, FIXTURE_YAML, tempDir } from './run.js';
 
@@ -29,6 +30,10 @@ beforeAll(async () => {
   runs.start('utf16', ['annotate', utf16, '--json', '-g', g]);
   const bom = tmp.write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('red tape', 'utf8')]));
   runs.start('bom', ['annotate', bom, '--json', '-g', g]);
+  // Chinese Windows "ANSI" files: GB18030 (mainland) and Big5 (Taiwan, Hong Kong), no BOM.
+  runs.start('gb18030', ['annotate', tmp.write('gb.txt', iconv.encode(TEXT, 'gb18030')), '--json', '-g', g]);
+  const TRAD = '美國加強出口管制，減少繁文縟節；建設資料中心與數據中心。\n';
+  runs.start('big5', ['annotate', tmp.write('big5.txt', iconv.encode(TRAD.repeat(3), 'big5')), '--json', '-g', g]);
   await runs.all();
 }, 900_000);
 afterAll(() => tmp.remove());
@@ -91,6 +96,23 @@ describe('shuyu annotate', () => {
     const k = 10_007;
     const atLine = matches.filter((m) => m.line === k + 1);
     expect(atLine.map((m) => m.column)).toEqual([bigLines[k]!.indexOf('出口管制') + 1, bigLines[k]!.indexOf('red tape') + 1]);
+  });
+
+  it('detects GB18030 and Big5 files and reports offsets into the decoded text', async () => {
+    const gb = JSON.parse((await runs.get('gb18030')).stdout).matches as { text: string; line: number; column: number }[];
+    expect(gb.map((m) => `${m.line}:${m.column} ${m.text}`)).toEqual(['1:5 出口管制', '2:5 export controls', '2:30 red tape', '2:42 数据中心']);
+    const big5 = await runs.get('big5');
+    expect(big5.stderr).toBe('');
+    const trad = JSON.parse(big5.stdout).matches as { text: string; conceptId: string; how: string[] }[];
+    // 資料中心 is Taiwan vocabulary for 数据中心
+    expect(trad.slice(0, 4).map((m) => [m.text, m.conceptId])).toEqual([
+      ['出口管制', 'export-controls'],
+      ['繁文縟節', 'red-tape'],
+      ['資料中心', 'data-center'],
+      ['數據中心', 'data-center'],
+    ]);
+    expect(trad[1]!.how).toContain('script');
+    expect(trad).toHaveLength(12);
   });
 
   it('reads UTF-16 files with a BOM and drops a UTF-8 BOM', async () => {

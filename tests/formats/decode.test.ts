@@ -23,6 +23,20 @@ describe('decodeText', () => {
     expect(detectEncoding(bytes, 'x.csv').reason).toBe(reason);
   });
 
+  it('tells Big5 (Traditional Chinese Windows) from GB18030', () => {
+    const trad = '術語,定義,English\n開放權重,權重公開的模型,open-weight\n出口管制,對外國轉讓技術的限制,export control\n';
+    const big5 = enc(trad, 'big5');
+    expect(detectEncoding(big5, 'tw.csv')).toMatchObject({ encoding: 'big5', reason: 'heuristic' });
+    expect(decodeText(big5, 'tw.csv')).toBe(trad);
+    // the same Traditional text in GB18030 stays GB18030
+    expect(detectEncoding(enc(trad, 'gb18030'), 'cn.csv').encoding).toBe('gb18030');
+    const d = createChunkDecoder('tw.csv');
+    const many = enc(trad.repeat(40), 'big5');
+    let out = '';
+    for (let i = 0; i < many.length; i += 997) out += d.write(many.subarray(i, i + 997));
+    expect(out + d.end()).toBe(trad.repeat(40));
+  });
+
   it('decodes astral characters in GB18030 (four-byte sequences)', () => {
     const text = '𠀀𪚥 术语\n';
     expect(decodeText(enc(text, 'gb18030'), 'x.txt')).toBe(text);

@@ -10,50 +10,47 @@ import type { CliContext } from '../context.js';
 import { toShuyuError } from '../context.js';
 import { annotateChunks } from '../../core/match/stream.js';
 import { ShuyuError } from '../../core/errors.js';
+import { createChunkDecoder } from '../../formats/decode.js';
 import { describeMatch, pairCache, PositionTracker } from '../../service/annotate.js';
 import type { AnnotatedMatch } from '../../service/annotate.js';
 import { statusText } from './lookup.js';
 
 /** Bytes per read. */
 const CHUNK_BYTES = 64 * 1024;
-/** How much of the start of the input is checked for binary content. */
-const SNIFF_BYTES = 1024;
+/** How much of the start of the input the encoding is detected on. */
+const DETECT_BYTES = 64 * 1024;
 
 /**
- * Decodes a byte stream to text chunks: UTF-8 (BOM dropped) or UTF-16 with a BOM. Binary input (a NUL in
- * the first KB) or invalid UTF-8 anywhere is a `bad_encoding` error naming the file and byte offset.
+ * Decodes a byte stream to text chunks with the same detection as every file reader (src/formats/decode.ts):
+ * UTF-8 (BOM dropped), UTF-16 by BOM or NUL pattern, GB18030/GBK and Big5 by their byte patterns. The
+ * encoding is judged on the first DETECT_BYTES (or the whole input when it is shorter). Binary input or
+ * undecodable text is a `bad_encoding` error naming the file and the line or byte.
  */
 export async function* decodeStream(bytes: AsyncIterable<Buffer | string>, file: string): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  let offset = 0;
+  const decoder = createChunkDecoder(file);
+  let head: Buffer[] | undefined = [];
+  let headLength = 0;
   for await (const raw of bytes) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
-    if (!decoder) {
-      const utf16 = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : undefined;
-      decoder = new TextDecoder(utf16 ?? 'utf-8', { fatal: true });
-      if (!utf16) {
-        const nul = chunk.subarray(0, SNIFF_BYTES).indexOf(0);
-        if (nul >= 0) {
-          throw new ShuyuError('bad_encoding', `${file} looks like a binary file (a NUL byte at offset ${nul}), not text`, {
-            params: { file, offset: nul },
-          });
-        }
-      }
-    }
-    try {
-      const text = decoder.decode(chunk, { stream: true });
+    if (head) {
+      head.push(chunk);
+      headLength += chunk.length;
+      if (headLength < DETECT_BYTES) continue;
+      const first = Buffer.concat(head);
+      head = undefined;
+      const text = decoder.write(first);
       if (text) yield text;
-    } catch (cause) {
-      throw new ShuyuError('bad_encoding', `${file} is not valid UTF-8 (near byte ${offset})`, { params: { file, offset }, cause });
+      continue;
     }
-    offset += chunk.length;
+    const text = decoder.write(chunk);
+    if (text) yield text;
   }
-  try {
-    const rest = decoder?.decode() ?? '';
-    if (rest) yield rest;
-  } catch (cause) {
-    throw new ShuyuError('bad_encoding', `${file} ends in the middle of a UTF-8 character`, { params: { file, offset }, cause });
+  if (head && headLength > 0) {
+    const text = decoder.write(Buffer.concat(head));
+    if (text) yield text;
   }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 /** Text kept beyond the safe window before it is walked and dropped (amortises the slicing). */
