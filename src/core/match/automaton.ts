@@ -1,15 +1,17 @@
 /**
- * Aho-Corasick automaton over UTF-16 code units in typed arrays (no object per node):
- * - the root has a dense 65,536-entry transition table (most steps of a scan start at the root);
- * - every other node is a record inside one Int32Array, its edges right after it, so that one step
- *   reads one small region (and a chain of single-child nodes, laid out depth-first, reads memory in
- *   order): [failure link, depth | HAS_OUTPUT, pattern id or -1, dictionary link or -1, edge count,
- *   (code unit, target)…] with edges sorted by code unit and searched by binary search. A node is
- *   identified by the offset of its record; the root is 0;
- * - the dictionary link is the nearest proper suffix node that ends a pattern, so all matches ending at
- *   a position are a short chain.
- * The trie is built from the sorted, deduplicated patterns in one pass (children come out in code-unit
- * order), failure links in breadth-first order: O(total pattern length · log alphabet).
+ * Aho-Corasick automaton over UTF-16 code units, as a double array in typed arrays (no object per node):
+ * - each code unit that occurs in a pattern has a small code (1…A, the most frequent units first; 0 = in
+ *   no pattern), premultiplied by the record size;
+ * - the hot array `da` has a 2-Int32 record per node at offset s (the node's id): [base, check]. The
+ *   child of s by unit c is t = base(s) + code(c) when check(t) = s, so a step is one addition and one
+ *   comparison (no search, no branch per edge); unused records have check -1. The sign bit of base is
+ *   set when some pattern ends at the node or at one of its suffixes (HAS_OUTPUT). The root is 0;
+ * - `link` has [failure link, depth] at the same offset (read on a failure, an output or to finalise a
+ *   leftmost-longest candidate); `out` (pattern id ending at the node, or -1) and `dict` (nearest proper
+ *   suffix node that ends a pattern, or -1) are per record (index s >> 1), read only at outputs.
+ * Built from the sorted patterns in one pass (nodes come out depth-first), nodes placed in that order by
+ * first fit so that chains of single-child nodes lie next to each other in memory, then failure links
+ * breadth-first.
  */
 
 export interface AutomatonArrays {
@@ -19,49 +21,65 @@ export interface AutomatonArrays {
   patternCount: number;
   /** Longest pattern, in code units. */
   maxDepth: number;
-  /** Dense transitions of the root: code unit → node (0 = stay at the root). */
-  root: Int32Array;
-  /** The node records (see above). */
-  trie: Int32Array;
+  /** Code of each UTF-16 unit, premultiplied by REC (0 = the unit is in no pattern). */
+  code: Int32Array;
+  /** [base | HAS_OUTPUT, check] per node (see above). */
+  da: Int32Array;
+  /** [failure link, depth] per node. */
+  link: Int32Array;
+  /** Pattern id per record (index s >> REC_SHIFT), or -1. */
+  out: Int32Array;
+  /** Dictionary link per record: node offset, or -1. */
+  dict: Int32Array;
 }
 
-/** Record fields, relative to a node's offset. */
+/** Record fields, relative to a node's offset, and the record size. */
+export const BASE = 0;
+export const CHECK = 1;
+/** Fields of `link`. */
 export const FAIL = 0;
-export const INFO = 1;
-export const OUT = 2;
-export const DICT = 3;
-export const EDGES = 4;
-/** Bit in the INFO field: some pattern ends at the node or at one of its suffixes. */
-export const HAS_OUTPUT = 1 << 30;
-/** Mask of the depth in the INFO field. */
-export const DEPTH_MASK = HAS_OUTPUT - 1;
+export const DEPTH = 1;
+export const REC = 2;
+/** log2(REC): record offset → record index. */
+export const REC_SHIFT = 1;
+/** Sign bit of a base: some pattern ends at the node or at one of its suffixes. */
+export const HAS_OUTPUT = 1 << 31;
+/** Mask of the base. */
+export const BASE_MASK = 0x7fffffff;
 
 const MAGIC = 0x53594143; // 'SYAC'
-const VERSION = 2;
+const VERSION = 4;
+const HEADER = 8;
 
 export class Automaton {
   readonly nodeCount: number;
   readonly patternCount: number;
   readonly maxDepth: number;
-  readonly root: Int32Array;
-  readonly trie: Int32Array;
+  readonly code: Int32Array;
+  readonly da: Int32Array;
+  readonly link: Int32Array;
+  readonly out: Int32Array;
+  readonly dict: Int32Array;
 
   constructor(a: AutomatonArrays) {
     this.nodeCount = a.nodeCount;
     this.patternCount = a.patternCount;
     this.maxDepth = a.maxDepth;
-    this.root = a.root;
-    this.trie = a.trie;
+    this.code = a.code;
+    this.da = a.da;
+    this.link = a.link;
+    this.out = a.out;
+    this.dict = a.dict;
   }
 
   /** Depth of node s (length of the string it spells). */
   depth(s: number): number {
-    return this.trie[s + INFO]! & DEPTH_MASK;
+    return this.link[s + DEPTH]!;
   }
 
   /** Pattern id ending at node s, or -1. */
   pattern(s: number): number {
-    return this.trie[s + OUT]!;
+    return this.out[s >> REC_SHIFT]!;
   }
 
   /**
@@ -74,152 +92,254 @@ export class Automaton {
 
   /**
    * Like build, and also returns the id of each pattern: `ids[i]` is the index of the first occurrence
-   * of patterns[i] (-1 for an empty pattern). Saves the caller a map of its own to deduplicate.
+   * of patterns[i] (-1 for an empty pattern).
    */
   static buildWithIds(patterns: readonly string[]): { automaton: Automaton; ids: Int32Array } {
-    const firstId = new Map<string, number>();
-    const ids = new Int32Array(patterns.length);
-    let total = 0;
-    for (let i = 0; i < patterns.length; i++) {
-      const p = patterns[i]!;
-      if (p.length === 0) {
-        ids[i] = -1;
-        continue;
-      }
-      const f = firstId.get(p);
-      if (f !== undefined) {
-        ids[i] = f;
-        continue;
-      }
-      firstId.set(p, i);
-      ids[i] = i;
-      total += p.length;
-    }
-    const sorted = [...firstId.keys()].sort();
-    const cap = total + 1;
-    const parent = new Int32Array(cap);
-    const nodeChar = new Uint16Array(cap);
-    const depth = new Int32Array(cap);
-    const out = new Int32Array(cap).fill(-1);
-    const children = new Int32Array(cap);
-    const path = new Int32Array(sorted.reduce((m, p) => Math.max(m, p.length), 0) + 1);
-    let nodes = 1;
-    let prev = '';
-    let maxDepth = 0;
-    for (const p of sorted) {
-      let l = 0;
-      const lim = Math.min(p.length, prev.length);
-      while (l < lim && p.charCodeAt(l) === prev.charCodeAt(l)) l++;
-      for (let d = l; d < p.length; d++) {
-        const v = nodes++;
-        const u = path[d]!;
-        parent[v] = u;
-        children[u]!++;
-        nodeChar[v] = p.charCodeAt(d);
-        depth[v] = d + 1;
-        path[d + 1] = v;
-      }
-      out[path[p.length]!] = firstId.get(p)!;
-      if (p.length > maxDepth) maxDepth = p.length;
-      prev = p;
-    }
-    // records in node-id (depth-first) order; children of a node were created in code-unit order
-    const offset = new Int32Array(nodes);
-    let size = 0;
-    for (let v = 0; v < nodes; v++) {
-      offset[v] = size;
-      size += EDGES + 1 + 2 * children[v]!;
-    }
-    const trie = new Int32Array(size);
-    for (let v = 0; v < nodes; v++) {
-      const o = offset[v]!;
-      trie[o + INFO] = depth[v]!;
-      trie[o + OUT] = out[v]!;
-      trie[o + DICT] = -1;
-    }
-    const root = new Int32Array(65536);
-    for (let v = 1; v < nodes; v++) {
-      const po = offset[parent[v]!]!;
-      const k = trie[po + EDGES]!++;
-      trie[po + EDGES + 1 + 2 * k] = nodeChar[v]!;
-      trie[po + EDGES + 2 + 2 * k] = offset[v]!;
-      if (parent[v] === 0) root[nodeChar[v]!] = offset[v]!;
-    }
-    const a = new Automaton({ nodeCount: nodes, patternCount: sorted.length, maxDepth, root, trie });
-    a.linkFailures();
-    return { automaton: a, ids };
-  }
-
-  private linkFailures(): void {
-    const t = this.trie;
-    const queue = new Int32Array(this.nodeCount);
-    let head = 0;
-    let tail = 0;
-    for (let k = 0; k < t[EDGES]!; k++) {
-      const v = t[EDGES + 2 + 2 * k]!; // fail = 0, dict = -1
-      if (t[v + OUT]! >= 0) t[v + INFO]! |= HAS_OUTPUT;
-      queue[tail++] = v;
-    }
-    while (head < tail) {
-      const u = queue[head++]!;
-      const fu = t[u + FAIL]!;
-      const n = t[u + EDGES]!;
-      for (let k = 0; k < n; k++) {
-        const v = t[u + EDGES + 2 + 2 * k]!;
-        const f = this.next(fu, t[u + EDGES + 1 + 2 * k]!);
-        t[v + FAIL] = f;
-        const d = t[f + OUT]! >= 0 ? f : t[f + DICT]!;
-        t[v + DICT] = d;
-        if (t[v + OUT]! >= 0 || d >= 0) t[v + INFO]! |= HAS_OUTPUT;
-        queue[tail++] = v;
-      }
-    }
+    return buildDoubleArray(patterns);
   }
 
   /** The state after reading code unit `c` in state `s` (following failure links). */
   next(s: number, c: number): number {
-    const t = this.trie;
+    const x = this.code[c]!;
+    if (x === 0) return 0;
+    const da = this.da;
     for (;;) {
-      if (s === 0) return this.root[c]!;
-      let lo = 0;
-      let hi = t[s + EDGES]!;
-      const e = s + EDGES + 1;
-      while (lo < hi) {
-        const m = (lo + hi) >>> 1;
-        const mc = t[e + 2 * m]!;
-        if (mc === c) return t[e + 2 * m + 1]!;
-        if (mc < c) lo = m + 1;
-        else hi = m;
-      }
-      s = t[s + FAIL]!;
+      const t = (da[s]! & BASE_MASK) + x;
+      if (da[t + CHECK] === s) return t;
+      if (s === 0) return 0;
+      s = this.link[s + FAIL]!;
     }
   }
 
   /** Bytes kept by the typed arrays. */
   byteSize(): number {
-    return this.root.byteLength + this.trie.byteLength;
+    return this.code.byteLength + this.da.byteLength + this.link.byteLength + this.out.byteLength + this.dict.byteLength;
   }
 
-  /** Serialises the automaton: a small header and the two Int32 arrays. */
+  /** Serialises the automaton: a small header and the five Int32 arrays. */
   serialize(): Uint8Array {
-    const header = new Int32Array([MAGIC, VERSION, this.nodeCount, this.patternCount, this.maxDepth, this.trie.length]);
-    const bytes = new Uint8Array(header.byteLength + this.root.byteLength + this.trie.byteLength);
-    bytes.set(new Uint8Array(header.buffer), 0);
-    bytes.set(new Uint8Array(this.root.buffer, this.root.byteOffset, this.root.byteLength), header.byteLength);
-    bytes.set(new Uint8Array(this.trie.buffer, this.trie.byteOffset, this.trie.byteLength), header.byteLength + this.root.byteLength);
+    const header = new Int32Array([MAGIC, VERSION, this.nodeCount, this.patternCount, this.maxDepth, this.da.length, this.out.length, 0]);
+    const parts = [header, this.code, this.da, this.link, this.out, this.dict];
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+      at += p.byteLength;
+    }
     return bytes;
   }
 
   /** Loads a serialised automaton without copying the arrays (views over the bytes when 4-byte aligned). */
   static deserialize(input: Uint8Array): Automaton {
     const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-    if (bytes.byteLength < 24) throw new Error('not a serialised automaton');
-    const h = new Int32Array(bytes.buffer, bytes.byteOffset, 6);
+    if (bytes.byteLength < HEADER * 4) throw new Error('not a serialised automaton');
+    const h = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER);
     if (h[0] !== MAGIC || h[1] !== VERSION) throw new Error('not a serialised automaton (bad magic or version)');
-    const size = h[5]!;
-    if (bytes.byteLength < 24 + 4 * (65536 + size)) throw new Error('serialised automaton is truncated');
-    const root = new Int32Array(bytes.buffer, bytes.byteOffset + 24, 65536);
-    const trie = new Int32Array(bytes.buffer, bytes.byteOffset + 24 + 4 * 65536, size);
-    return new Automaton({ nodeCount: h[2]!, patternCount: h[3]!, maxDepth: h[4]!, root, trie });
+    const daLen = h[5]!;
+    const records = h[6]!;
+    if (daLen < 0 || records < 0 || bytes.byteLength < 4 * (HEADER + 65536 + 2 * daLen + 2 * records)) throw new Error('serialised automaton is truncated');
+    let at = bytes.byteOffset + 4 * HEADER;
+    const view = (n: number): Int32Array => {
+      const v = new Int32Array(bytes.buffer, at, n);
+      at += 4 * n;
+      return v;
+    };
+    const code = view(65536);
+    const da = view(daLen);
+    const link = view(daLen);
+    const out = view(records);
+    const dict = view(records);
+    return new Automaton({ nodeCount: h[2]!, patternCount: h[3]!, maxDepth: h[4]!, code, da, link, out, dict });
   }
+}
+
+/**
+ * Collects patterns (as code units) into an insertion trie, then builds the double-array automaton.
+ * `add` returns the pattern's id: the id given with the first pattern that ended at the same node.
+ */
+/**
+ * The trie of the sorted, deduplicated patterns in one pass (nodes come out depth-first, children in
+ * code-unit order, no hashing), then the double array, the pattern ids and the links.
+ */
+function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; ids: Int32Array } {
+  const sorted = patterns.filter((p) => p.length > 0).sort();
+  let total = 0;
+  let maxDepth = 0;
+  for (const p of sorted) {
+    total += p.length;
+    if (p.length > maxDepth) maxDepth = p.length;
+  }
+  const cap = total + 1;
+  const parent = new Int32Array(cap);
+  const unit = new Uint16Array(cap);
+  const depth = new Int32Array(cap);
+  const childCount = new Int32Array(cap);
+  const path = new Int32Array(maxDepth + 1);
+  let n = 1;
+  let prev = '';
+  let distinct = 0;
+  for (const p of sorted) {
+    if (p === prev) continue;
+    distinct++;
+    let l = 0;
+    const lim = Math.min(p.length, prev.length);
+    while (l < lim && p.charCodeAt(l) === prev.charCodeAt(l)) l++;
+    for (let d = l; d < p.length; d++) {
+      const v = n++;
+      const u = path[d]!;
+      parent[v] = u;
+      childCount[u]!++;
+      unit[v] = p.charCodeAt(d);
+      depth[v] = d + 1;
+      path[d + 1] = v;
+    }
+    prev = p;
+  }
+
+  // alphabet: units by number of nodes, most frequent first (dense low codes pack better)
+  const freq = new Int32Array(65536);
+  for (let v = 1; v < n; v++) freq[unit[v]!]!++;
+  const used: number[] = [];
+  for (let c = 0; c < 65536; c++) if (freq[c]! > 0) used.push(c);
+  used.sort((a, b) => freq[b]! - freq[a]! || a - b);
+  const codeOf = new Int32Array(65536); // plain code 1…A
+  used.forEach((c, i) => {
+    codeOf[c] = i + 1;
+  });
+  const alphabet = used.length;
+
+  // children lists: node ids are depth-first, so the children of u are listed in id order
+  const childStart = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) childStart[u + 1] = childStart[u]! + childCount[u]!;
+  const fillAt = childStart.slice(0, n);
+  const children = new Int32Array(Math.max(1, n - 1));
+  for (let v = 1; v < n; v++) children[fillAt[parent[v]!]!++] = v;
+
+  // placement in node order (depth-first): each node's children go to the first base where all their
+  // slots are free, so a chain of single children gets consecutive records
+  const slotOf = new Int32Array(n);
+  const baseOf = new Int32Array(n);
+  let room = alphabet + n + 1024;
+  let taken = new Uint8Array(room);
+  taken[0] = 1; // the root
+  let cursor = 1; // every slot below is taken
+  // where the last node with k children (k < 16, or more) was placed: wide nodes rarely fit before it
+  const resume = new Int32Array(17);
+  let maxSlot = 0;
+  for (let u = 0; u < n; u++) {
+    const from = childStart[u]!;
+    const to = childStart[u + 1]!;
+    if (from === to) continue;
+    let minCode = alphabet + 1;
+    let maxCode = 0;
+    for (let k = from; k < to; k++) {
+      const x = codeOf[unit[children[k]!]!]!;
+      if (x < minCode) minCode = x;
+      if (x > maxCode) maxCode = x;
+    }
+    let base = 0;
+    if (u !== 0) {
+      while (taken[cursor]) cursor++;
+      const wide = Math.min(to - from, 16);
+      let p = Math.max(cursor, minCode, wide > 1 ? resume[wide]! : 0);
+      for (;;) {
+        if (p + maxCode - minCode >= room) {
+          const bigger = new Uint8Array(Math.max(room * 2, p + maxCode + 1024));
+          bigger.set(taken);
+          taken = bigger;
+          room = bigger.length;
+        }
+        if (!taken[p]) {
+          const b = p - minCode;
+          let ok = true;
+          for (let k = from; k < to; k++) {
+            if (taken[b + codeOf[unit[children[k]!]!]!]) {
+              ok = false;
+              break;
+            }
+          }
+          if (ok) break;
+        }
+        p++;
+      }
+      base = p - minCode;
+      if (wide > 1) resume[wide] = p;
+    }
+    baseOf[u] = base;
+    for (let k = from; k < to; k++) {
+      const v = children[k]!;
+      const slot = base + codeOf[unit[v]!]!;
+      taken[slot] = 1;
+      slotOf[v] = slot;
+      if (slot > maxSlot) maxSlot = slot;
+    }
+  }
+
+  // records: room for base + any code after the last used slot
+  const slots = maxSlot + alphabet + 2;
+  const da = new Int32Array(slots * REC);
+  const link = new Int32Array(slots * REC);
+  for (let s = 0; s < slots; s++) da[s * REC + CHECK] = -1;
+  for (let v = 0; v < n; v++) {
+    const o = slotOf[v]! * REC;
+    da[o + BASE] = baseOf[v]! * REC;
+    if (v > 0) da[o + CHECK] = slotOf[parent[v]!]! * REC;
+    link[o + DEPTH] = depth[v]!;
+  }
+  const code = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) code[c] = codeOf[c]! * REC;
+
+  // pattern ids: each pattern's end node keeps the index of its first occurrence
+  const out = new Int32Array(slots).fill(-1);
+  const ids = new Int32Array(patterns.length);
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i]!;
+    if (p.length === 0) {
+      ids[i] = -1;
+      continue;
+    }
+    let s = 0;
+    for (let j = 0; j < p.length; j++) s = da[s]! + code[p.charCodeAt(j)]!; // (no output bits yet)
+    const r = s >> REC_SHIFT;
+    if (out[r]! < 0) out[r] = i;
+    ids[i] = out[r]!;
+  }
+
+  // failure and dictionary links, breadth-first
+  const dict = new Int32Array(slots).fill(-1);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let k = childStart[0]!; k < childStart[1]!; k++) {
+    const v = children[k]!;
+    const o = slotOf[v]! * REC;
+    if (out[o >> REC_SHIFT]! >= 0) da[o + BASE]! |= HAS_OUTPUT;
+    queue[tail++] = v;
+  }
+  while (head < tail) {
+    const u = queue[head++]!;
+    const fu = link[slotOf[u]! * REC + FAIL]!;
+    for (let k = childStart[u]!; k < childStart[u + 1]!; k++) {
+      const v = children[k]!;
+      const o = slotOf[v]! * REC;
+      const x = code[unit[v]!]!;
+      let f = fu;
+      let to = 0;
+      for (;;) {
+        const t = (da[f]! & BASE_MASK) + x;
+        if (da[t + CHECK] === f) {
+          to = t;
+          break;
+        }
+        if (f === 0) break;
+        f = link[f + FAIL]!;
+      }
+      link[o + FAIL] = to;
+      const d = out[to >> REC_SHIFT]! >= 0 ? to : dict[to >> REC_SHIFT]!;
+      dict[o >> REC_SHIFT] = d;
+      if (out[o >> REC_SHIFT]! >= 0 || d >= 0) da[o + BASE]! |= HAS_OUTPUT;
+      queue[tail++] = v;
+    }
+  }
+  return { automaton: new Automaton({ nodeCount: n, patternCount: distinct, maxDepth, code, da, link, out, dict }), ids };
 }

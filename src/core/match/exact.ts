@@ -3,7 +3,7 @@
  * units: the mode the benchmark gate compares with `grep -F -o`. Leftmost-longest non-overlapping by
  * default (grep's `-o` semantics), every overlapping occurrence on request.
  */
-import { Automaton, DEPTH_MASK, DICT, EDGES, FAIL, HAS_OUTPUT, INFO, OUT } from './automaton.js';
+import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
 
 export interface ExactMatch {
   start: number;
@@ -34,7 +34,7 @@ type Emit = (start: number, end: number, pattern: number) => void;
 
 /** Leftmost-longest, non-overlapping: at the leftmost start, the longest pattern; resume after it. */
 export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): void {
-  const { root, trie: t } = a;
+  const { code, da, link, out, dict } = a;
   const n = text.length;
   let i = 0;
   let s = 0;
@@ -43,32 +43,21 @@ export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): voi
   let cp = -1;
   for (;;) {
     while (i < n) {
-      const c = text.charCodeAt(i++);
+      const x = code[text.charCodeAt(i++)]!;
       // transition (inlined Automaton.next)
-      for (;;) {
-        if (s === 0) {
-          s = root[c]!;
-          break;
-        }
-        let lo = 0;
-        let hi = t[s + EDGES]!;
-        const e = s + EDGES + 1;
-        let nx = -1;
-        while (lo < hi) {
-          const m = (lo + hi) >>> 1;
-          const mc = t[e + 2 * m]!;
-          if (mc === c) {
-            nx = t[e + 2 * m + 1]!;
+      let b = 0;
+      if (x === 0) s = 0;
+      else {
+        for (;;) {
+          const t = (da[s]! & BASE_MASK) + x;
+          if (da[t + CHECK] === s) {
+            s = t;
+            b = da[t]!;
             break;
           }
-          if (mc < c) lo = m + 1;
-          else hi = m;
+          if (s === 0) break;
+          s = link[s + FAIL]!;
         }
-        if (nx >= 0) {
-          s = nx;
-          break;
-        }
-        s = t[s + FAIL]!;
       }
       if (s === 0) {
         if (cs >= 0) {
@@ -78,17 +67,18 @@ export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): voi
         }
         continue;
       }
-      const info = t[s + INFO]!;
-      if (info & HAS_OUTPUT) {
-        const o = t[s + OUT]! >= 0 ? s : t[s + DICT]!;
-        const st = i - (t[o + INFO]! & DEPTH_MASK);
+      if (b < 0) {
+        // HAS_OUTPUT: the longest pattern ending here
+        const p = out[s >> REC_SHIFT]!;
+        const o = p >= 0 ? s : dict[s >> REC_SHIFT]!;
+        const st = i - link[o + DEPTH]!;
         if (cs < 0 || st < cs || (st === cs && i > ce)) {
           cs = st;
           ce = i;
-          cp = t[o + OUT]!;
+          cp = p >= 0 ? p : out[o >> REC_SHIFT]!;
         }
       }
-      if (cs >= 0 && i - (info & DEPTH_MASK) > cs) {
+      if (cs >= 0 && i - link[s + DEPTH]! > cs) {
         emit(cs, ce, cp);
         i = ce;
         s = 0;
@@ -105,14 +95,14 @@ export function scanLeftmostLongest(a: Automaton, text: string, emit: Emit): voi
 
 /** Every occurrence of every pattern, ordered by end then by decreasing length. */
 export function scanOverlapping(a: Automaton, text: string, emit: Emit): void {
-  const t = a.trie;
+  const { da, link, out, dict } = a;
   const n = text.length;
   let s = 0;
   for (let i = 0; i < n; ) {
     s = a.next(s, text.charCodeAt(i));
     i++;
-    if (s === 0 || !(t[s + INFO]! & HAS_OUTPUT)) continue;
-    for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) emit(i - (t[o + INFO]! & DEPTH_MASK), i, t[o + OUT]!);
+    if (da[s]! >= 0) continue;
+    for (let o = out[s >> REC_SHIFT]! >= 0 ? s : dict[s >> REC_SHIFT]!; o >= 0; o = dict[o >> REC_SHIFT]!) emit(i - link[o + DEPTH]!, i, out[o >> REC_SHIFT]!);
   }
 }
 
@@ -127,39 +117,27 @@ function countLeftmostLongest(a: Automaton, text: string): number {
 
 /** Counts overlapping matches (no allocation, no callback). */
 function countOverlapping(a: Automaton, text: string): number {
-  const { root, trie: t } = a;
+  const { code, da, link, out, dict } = a;
   const n = text.length;
   let s = 0;
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    for (;;) {
-      if (s === 0) {
-        s = root[c]!;
-        break;
-      }
-      let lo = 0;
-      let hi = t[s + EDGES]!;
-      const e = s + EDGES + 1;
-      let nx = -1;
-      while (lo < hi) {
-        const m = (lo + hi) >>> 1;
-        const mc = t[e + 2 * m]!;
-        if (mc === c) {
-          nx = t[e + 2 * m + 1]!;
-          break;
-        }
-        if (mc < c) lo = m + 1;
-        else hi = m;
-      }
-      if (nx >= 0) {
-        s = nx;
-        break;
-      }
-      s = t[s + FAIL]!;
+    const x = code[text.charCodeAt(i)]!;
+    if (x === 0) {
+      s = 0;
+      continue;
     }
-    if (s === 0 || !(t[s + INFO]! & HAS_OUTPUT)) continue;
-    for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) count++;
+    for (;;) {
+      const t = (da[s]! & BASE_MASK) + x;
+      if (da[t + CHECK] === s) {
+        s = t;
+        break;
+      }
+      if (s === 0) break;
+      s = link[s + FAIL]!;
+    }
+    if (da[s]! >= 0) continue;
+    for (let o = out[s >> REC_SHIFT]! >= 0 ? s : dict[s >> REC_SHIFT]!; o >= 0; o = dict[o >> REC_SHIFT]!) count++;
   }
   return count;
 }

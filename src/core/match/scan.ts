@@ -3,7 +3,7 @@
  * languages, case): leftmost-longest non-overlapping, or all overlapping candidates.
  */
 import type { Automaton } from './automaton.js';
-import { DEPTH_MASK, DICT, HAS_OUTPUT, INFO, OUT } from './automaton.js';
+import { BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
 
 /** Called for a candidate: the node whose pattern ends at `end` and starts at `start`. */
 export type Accept = (node: number, start: number, end: number) => boolean;
@@ -15,7 +15,7 @@ export type EmitNode = (node: number, start: number, end: number) => void;
  * state can start at or before it.
  */
 export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, length: number, accept: Accept, emit: EmitNode): void {
-  const t = a.trie;
+  const { code, da, link, out, dict } = a;
   let i = 0;
   let s = 0;
   let cs = -1;
@@ -23,11 +23,25 @@ export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, lengt
   let cn = -1;
   for (;;) {
     while (i < length) {
-      s = a.next(s, units[i++]!);
-      const info = t[s + INFO]!;
-      if (info & HAS_OUTPUT) {
-        for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) {
-          const st = i - (t[o + INFO]! & DEPTH_MASK);
+      const x = code[units[i++]!]!;
+      let b = 0;
+      if (x === 0) s = 0;
+      else {
+        for (;;) {
+          const t = (da[s]! & BASE_MASK) + x;
+          if (da[t + CHECK] === s) {
+            s = t;
+            b = da[t]!;
+            break;
+          }
+          if (s === 0) break;
+          s = link[s + FAIL]!;
+        }
+      }
+      if (b < 0) {
+        // HAS_OUTPUT: candidates ending here, longest first
+        for (let o = out[s >> REC_SHIFT]! >= 0 ? s : dict[s >> REC_SHIFT]!; o >= 0; o = dict[o >> REC_SHIFT]!) {
+          const st = i - link[o + DEPTH]!;
           if (cs >= 0 && st > cs) break; // shorter candidates start later still
           if (accept(o, st, i)) {
             if (cs < 0 || st < cs || i > ce) {
@@ -39,7 +53,7 @@ export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, lengt
           }
         }
       }
-      if (cs >= 0 && i - (info & DEPTH_MASK) > cs) {
+      if (cs >= 0 && i - link[s + DEPTH]! > cs) {
         emit(cn, cs, ce);
         i = ce;
         s = 0;
@@ -56,13 +70,13 @@ export function scanUnitsLeftmostLongest(a: Automaton, units: Uint16Array, lengt
 
 /** Every accepted candidate, ordered by end, then longest first. */
 export function scanUnitsOverlapping(a: Automaton, units: Uint16Array, length: number, accept: Accept, emit: EmitNode): void {
-  const t = a.trie;
+  const { da, link, out, dict } = a;
   let s = 0;
   for (let i = 0; i < length; ) {
     s = a.next(s, units[i++]!);
-    if (!(t[s + INFO]! & HAS_OUTPUT)) continue;
-    for (let o = t[s + OUT]! >= 0 ? s : t[s + DICT]!; o >= 0; o = t[o + DICT]!) {
-      const st = i - (t[o + INFO]! & DEPTH_MASK);
+    if (da[s]! >= 0) continue;
+    for (let o = out[s >> REC_SHIFT]! >= 0 ? s : dict[s >> REC_SHIFT]!; o >= 0; o = dict[o >> REC_SHIFT]!) {
+      const st = i - link[o + DEPTH]!;
       if (accept(o, st, i)) emit(o, st, i);
     }
   }
