@@ -48,6 +48,17 @@ const rich: Glossary = {
         { text: '-export controls', lang: 'en', status: 'admitted' },
       ],
     },
+    {
+      id: 'chips-act',
+      definitions: {},
+      notes: [],
+      terms: [
+        { text: '芯片法案', lang: 'zh-Hans', status: 'preferred' },
+        { text: 'CHIPS and Science Act', lang: 'en', status: 'preferred' },
+        { text: 'chips act', lang: 'en', status: 'admitted' },
+        { text: 'CHIPS', lang: 'en', status: 'admitted', caseSensitive: true },
+      ],
+    },
   ],
 };
 

@@ -64,14 +64,14 @@ export function expectedAfterRoundTrip(c: Concept, formatId: string, options: Gl
     out.definitions = Object.fromEntries(Object.entries(out.definitions).filter(([l]) => langs.has(l)));
     return out;
   }
-  // one row per concept: synonyms (all but the first term of a language) keep only text and status
+  // one row per concept: synonyms (all but the first term of a language) keep only text, status and case sensitivity
   const seen = new Set<string>();
   out.terms = out.terms.map((t) => {
     if (!seen.has(t.lang)) {
       seen.add(t.lang);
       return t;
     }
-    return { text: t.text, lang: t.lang, status: t.status };
+    return { text: t.text, lang: t.lang, status: t.status, ...(t.caseSensitive ? { caseSensitive: true } : {}) };
   });
   return out;
 }

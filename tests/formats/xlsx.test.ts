@@ -95,6 +95,23 @@ describe('XLSX export', () => {
     expect((info.getColumn(1).values as string[]).slice(2, 2 + headers.length)).toEqual(headers);
   });
 
+  it('is read by an independent reader (SheetJS) with the same cells, autofilter and filter name', async () => {
+    const XLSX = createRequire(import.meta.url)('xlsx') as {
+      read(b: Buffer, o: object): { SheetNames: string[]; Sheets: Record<string, Record<string, unknown>>; Workbook?: { Names?: { Name: string }[] } };
+      utils: { sheet_to_json(ws: unknown, o: object): unknown[][] };
+    };
+    const { bytes } = await writeGlossary(g, 'xlsx');
+    const wb = XLSX.read(Buffer.from(bytes), {});
+    expect(wb.SheetNames).toEqual(['Glossary', 'Columns']);
+    const ws = wb.Sheets.Glossary!;
+    expect(ws['!autofilter']).toMatchObject({ ref: expect.stringMatching(/^A1:[A-Z]+1$/) });
+    expect(wb.Workbook?.Names?.map((n) => n.Name)).toContain('_xlnm._FilterDatabase');
+    const rows = XLSX.utils.sheet_to_json(ws, { header: 1, defval: '' });
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.slice(0, 3)).toEqual(['open-weight', '开放权重', 'kāi fàng quán zhòng']);
+    expect(rows[1]).toContain("'=1+1 is not a formula here");
+  });
+
   it('contains no formula cell, and every cell a spreadsheet could read as a formula is neutralised', async () => {
     for (const layout of ['concept', 'term'] as const) {
       const { bytes } = await writeGlossary(g, 'xlsx', { layout });

@@ -13,6 +13,7 @@ export const LANG_FIELDS = [
   'synonyms',
   'status',
   'synonymStatuses',
+  'synonymCaseSensitive',
   'partOfSpeech',
   'termType',
   'caseSensitive',
@@ -40,6 +41,7 @@ export const FIELD_LABELS: Record<LangField | ConceptField, string> = {
   synonyms: 'synonyms',
   status: 'status',
   synonymStatuses: 'synonym statuses',
+  synonymCaseSensitive: 'synonyms case sensitive',
   partOfSpeech: 'part of speech',
   termType: 'term type',
   caseSensitive: 'case sensitive',
@@ -63,6 +65,7 @@ export const FIELD_LABELS_ZH: Record<LangField | ConceptField, string> = {
   synonyms: '同义词',
   status: '状态',
   synonymStatuses: '同义词状态',
+  synonymCaseSensitive: '同义词区分大小写',
   partOfSpeech: '词性',
   termType: '术语类型',
   caseSensitive: '区分大小写',
@@ -108,6 +111,10 @@ const FIELD_WORDS: Record<string, LangField | ConceptField> = {
   'synonym statuses': 'synonymStatuses',
   'synonym status': 'synonymStatuses',
   同义词状态: 'synonymStatuses',
+  'synonyms case sensitive': 'synonymCaseSensitive',
+  'synonym case sensitive': 'synonymCaseSensitive',
+  'synonyms match case': 'synonymCaseSensitive',
+  同义词区分大小写: 'synonymCaseSensitive',
   'part of speech': 'partOfSpeech',
   pos: 'partOfSpeech',
   词性: 'partOfSpeech',
@@ -313,6 +320,8 @@ export function describeColumn(col: Column, layout: 'concept' | 'term'): string 
       return `Usage status of the ${layout === 'term' ? 'term' : `main ${l} term`}: preferred, admitted, deprecated or forbidden.`;
     case 'synonymStatuses':
       return `Statuses of the ${l} synonyms, in the same order, separated by |.`;
+    case 'synonymCaseSensitive':
+      return `For each ${l} synonym, in the same order and separated by |: yes when it only matches with the same letter case (CHIPS the act, not chips), empty otherwise.`;
     case 'partOfSpeech':
       return 'Part of speech: noun, verb, adjective, adverb or other.';
     case 'termType':

@@ -234,7 +234,7 @@ export class TableReader {
   private addConceptRow(cells: string[], r: SheetRow): void {
     const raw: RawConcept = { definitions: {}, notes: [], terms: [] };
     const fixed: Partial<Record<string, number>> = {};
-    const byLang = new Map<string, { main?: TermCells; synonyms: TermCells[]; synStatuses?: { values: string[]; col: number } }>();
+    const byLang = new Map<string, { main?: TermCells; synonyms: TermCells[]; synStatuses?: { values: string[]; col: number }; synCase?: { values: string[]; col: number } }>();
     const group = (lang: string) => {
       let g = byLang.get(lang);
       if (!g) byLang.set(lang, (g = { synonyms: [] }));
@@ -286,6 +286,10 @@ export class TableReader {
         case 'synonymStatuses':
           if (value.trim() !== '') group(lang).synStatuses = { values: splitList(value), col: i };
           break;
+        case 'synonymCaseSensitive':
+          // positional: `|yes` = the second synonym only, so empty items are kept
+          if (value.trim() !== '') group(lang).synCase = { values: splitList(value, false), col: i };
+          break;
         case 'definition':
           if (value !== '') (raw.definitions[lang] = value), (fixed[`definitions.${lang}`] = i);
           break;
@@ -311,6 +315,15 @@ export class TableReader {
         g.synonyms.forEach((s, k) => {
           const v = g.synStatuses!.values[k];
           if (v !== undefined) this.applyTermField(s, 'status', v, g.synStatuses!.col, r);
+        });
+      }
+      if (g.synCase) {
+        if (g.synCase.values.length !== g.synonyms.length) {
+          this.bad(r, g.synCase.col, `${g.synCase.values.length} case-sensitivity values for ${g.synonyms.length} ${lang} synonyms`);
+        }
+        g.synonyms.forEach((s, k) => {
+          const v = g.synCase!.values[k];
+          if (v !== undefined) this.applyTermField(s, 'caseSensitive', v, g.synCase!.col, r);
         });
       }
       terms.push(...g.synonyms);

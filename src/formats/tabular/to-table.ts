@@ -6,7 +6,7 @@
  */
 import type { Concept, Glossary, Term } from '../../core/model.js';
 import { isChinese } from '../../core/lang.js';
-import { pinyinOf } from '../../core/pinyin.js';
+import { pinyinTokens } from '../../core/pinyin.js';
 import { languagesOf } from '../filter.js';
 import type { FormatWarning } from '../types.js';
 import type { Column, LangField } from './columns.js';
@@ -32,16 +32,31 @@ export const TABULAR_CANNOT_HOLD = [
   'specs (test sentences)',
   'extra (unmodelled data categories)',
   'empty text fields (read back as absent)',
-  'concept layout: part of speech, term type, case sensitivity, context, note and source of synonyms (all terms but the first per language)',
+  'concept layout: part of speech, term type, context, note and source of synonyms (all terms but the first per language)',
   'term layout: definitions in languages without terms',
 ] as const;
 
-function pinyinCell(text: string): string {
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Toned pinyin of a term: the same text as `pinyinOf(text).toned` (the toned forms of pinyinTokens joined
+ * by spaces), without also building the plain and initials forms nobody reads here — a third of the time
+ * of a 100k-term export. tests/formats/tabular.test.ts checks it against pinyinOf.
+ */
+export function tonedPinyin(text: string): string {
+  if (!HAN.test(text)) return text.split(/\s+/).filter(Boolean).join(' ');
   try {
-    return pinyinOf(text).toned;
+    const tokens = pinyinTokens(text);
+    let out = tokens[0]?.toned ?? '';
+    for (let i = 1; i < tokens.length; i++) out += ` ${tokens[i]!.toned}`;
+    return out;
   } catch {
     return '';
   }
+}
+
+function pinyinCell(text: string): string {
+  return tonedPinyin(text);
 }
 
 /** The languages of a glossary's terms and definitions, Chinese first, then English. */
@@ -92,18 +107,38 @@ function conceptCell(c: Concept, field: string): string {
 function conceptTable(g: Glossary): Table {
   const losses = new Losses();
   const { termLangs, defOnly } = allLanguages(g.concepts);
-  const used = (pred: (t: Term, isMain: boolean) => boolean) => (lang: string) =>
-    g.concepts.some((c) => c.terms.filter((t) => t.lang === lang).some((t, i) => pred(t, i === 0)));
-  const anySynStatus = used((t, main) => !main && t.status !== 'admitted');
-  const anyTermType = used((t, main) => main && t.termType !== undefined);
-  const anyCase = used((t, main) => main && t.caseSensitive === true);
-  const anyTermSource = used((t, main) => main && t.source !== undefined);
+  // Which optional columns each language needs, found in one pass.
+  const flags = new Map<string, Set<LangField>>();
+  for (const c of g.concepts) {
+    const seen = new Set<string>();
+    for (const t of c.terms) {
+      const main = !seen.has(t.lang);
+      seen.add(t.lang);
+      let f = flags.get(t.lang);
+      if (!f) flags.set(t.lang, (f = new Set()));
+      if (main) {
+        if (t.termType !== undefined) f.add('termType');
+        if (t.caseSensitive === true) f.add('caseSensitive');
+        if (t.source !== undefined) f.add('termSource');
+      } else {
+        if (t.status !== 'admitted') f.add('synonymStatuses');
+        if (t.caseSensitive === true) f.add('synonymCaseSensitive');
+      }
+    }
+  }
+  const has = (field: LangField) => (lang: string) => flags.get(lang)?.has(field) ?? false;
+  const anySynStatus = has('synonymStatuses');
+  const anySynCase = has('synonymCaseSensitive');
+  const anyTermType = has('termType');
+  const anyCase = has('caseSensitive');
+  const anyTermSource = has('termSource');
   const columns: Column[] = [{ field: 'id' }];
   for (const lang of termLangs) {
     const fields: LangField[] = ['term'];
     if (isChinese(lang)) fields.push('pinyin');
     fields.push('synonyms', 'status');
     if (anySynStatus(lang)) fields.push('synonymStatuses');
+    if (anySynCase(lang)) fields.push('synonymCaseSensitive');
     fields.push('partOfSpeech');
     if (anyTermType(lang)) fields.push('termType');
     if (anyCase(lang)) fields.push('caseSensitive');
@@ -121,19 +156,16 @@ function conceptTable(g: Glossary): Table {
       noteConceptLosses(c, losses);
       const byLang = new Map<string, Term[]>();
       for (const t of c.terms) {
-        const list = byLang.get(t.lang) ?? [];
-        list.push(t);
-        byLang.set(t.lang, list);
-      }
-      for (const list of byLang.values()) {
-        for (const syn of list.slice(1)) {
-          if (syn.partOfSpeech) losses.add('parts of speech of synonyms');
-          if (syn.termType) losses.add('term types of synonyms');
-          if (syn.caseSensitive) losses.add('case sensitivity of synonyms');
-          if (syn.context !== undefined) losses.add('contexts of synonyms');
-          if (syn.note !== undefined) losses.add('notes of synonyms');
-          if (syn.source !== undefined) losses.add('sources of synonyms');
-        }
+        const list = byLang.get(t.lang);
+        if (list) {
+          list.push(t);
+          // a synonym: only its text, status and case sensitivity have columns
+          if (t.partOfSpeech) losses.add('parts of speech of synonyms');
+          if (t.termType) losses.add('term types of synonyms');
+          if (t.context !== undefined) losses.add('contexts of synonyms');
+          if (t.note !== undefined) losses.add('notes of synonyms');
+          if (t.source !== undefined) losses.add('sources of synonyms');
+        } else byLang.set(t.lang, [t]);
       }
       yield columns.map((col) => {
         if (col.lang === undefined) return conceptCell(c, col.field);
@@ -150,6 +182,8 @@ function conceptTable(g: Glossary): Table {
             return main?.status ?? '';
           case 'synonymStatuses':
             return list.length > 1 ? joinList(list.slice(1).map((t) => t.status)) : '';
+          case 'synonymCaseSensitive':
+            return list.some((t, i) => i > 0 && t.caseSensitive) ? list.slice(1).map((t) => (t.caseSensitive ? 'yes' : '')).join('|') : '';
           case 'partOfSpeech':
             return main?.partOfSpeech ?? '';
           case 'termType':

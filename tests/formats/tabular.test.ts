@@ -1,0 +1,61 @@
+/**
+ * The spreadsheet table layer: the pinyin column (tonedPinyin must stay exactly pinyinOf(text).toned) and
+ * case-sensitive synonyms in the one-row-per-concept layout (`CHIPS` next to `chips act`).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Glossary } from '../../src/core/model.js';
+import { pinyinOf } from '../../src/core/pinyin.js';
+import { readGlossary, writeGlossary } from '../../src/formats/registry.js';
+import { glossaryToTable, tonedPinyin } from '../../src/formats/tabular/to-table.js';
+import type { ShuyuError } from '../../src/core/errors.js';
+
+describe('pinyin column', () => {
+  it('is the toned form of pinyinOf for Han, mixed, polyphonic, punctuated and Latin-only text', () => {
+    const samples = ['开放权重', '重庆银行', '行长', 'AI芯片', '《出口管制》条例', '一不小心', '绿色 能源', '  ', 'open weight', 'CHIPS  and   Science', '长江三角洲-城市群', '𠀀字', '東西', 'A股·B股', '了解了'];
+    for (const s of samples) expect(tonedPinyin(s), s).toBe(pinyinOf(s).toned);
+  });
+});
+
+describe('case-sensitive synonyms in the one-row-per-concept layout', () => {
+  const g: Glossary = {
+    id: 'chips',
+    name: 'chips',
+    languages: ['zh-Hans', 'en'],
+    concepts: [
+      {
+        id: 'chips-act',
+        definitions: {},
+        notes: [],
+        terms: [
+          { text: '芯片法案', lang: 'zh-Hans', status: 'preferred' },
+          { text: 'CHIPS and Science Act', lang: 'en', status: 'preferred' },
+          { text: 'chips act', lang: 'en', status: 'admitted' },
+          { text: 'CHIPS', lang: 'en', status: 'admitted', caseSensitive: true },
+        ],
+      },
+      { id: 'chip', definitions: {}, notes: [], terms: [{ text: 'chip', lang: 'en', status: 'preferred' }] },
+    ],
+  };
+
+  it('get a positional column, described on the column sheet, and survive a round trip without a warning', async () => {
+    const table = glossaryToTable(g);
+    const col = table.headers.indexOf('en synonyms case sensitive');
+    expect(col).toBeGreaterThan(0);
+    expect([...table.rows()].map((r) => r[col])).toEqual(['|yes', '']);
+    for (const format of ['csv', 'xlsx']) {
+      const { bytes, warnings } = await writeGlossary(g, format);
+      expect(warnings.filter((w) => w.code === 'cannot_hold')).toEqual([]);
+      const back = (await readGlossary({ name: `g.${format}`, bytes })).glossary;
+      expect(back.concepts[0]!.terms.find((t) => t.text === 'CHIPS')?.caseSensitive, format).toBe(true);
+      expect(back.concepts[0]!.terms.find((t) => t.text === 'chips act')?.caseSensitive, format).toBeUndefined();
+    }
+  });
+
+  it('reports a list that does not line up with the synonyms, naming the cell', async () => {
+    const csv = 'en,en synonyms,en synonyms case sensitive\nCHIPS Act,chips act|CHIPS,yes\n';
+    const e = (await readGlossary({ name: 'bad.csv', bytes: new TextEncoder().encode(csv) }).catch((x: unknown) => x)) as ShuyuError;
+    expect(e.code).toBe('invalid_input');
+    expect(e.details[0]).toMatchObject({ row: 2, cell: '"en synonyms case sensitive"' });
+    expect(e.details[0]!.message).toContain('1 case-sensitivity values for 2 en synonyms');
+  });
+});
