@@ -41,7 +41,7 @@ export interface ExtractorOptions {
 export interface ResultOptions {
   /** @default 1 */
   minFrequency?: number;
-  /** Simple-maths N. @default 1 */
+  /** Simple-maths N. @default 1000 / words of the input */
   smoothing?: number;
   /** C-value α for nested candidates (1 = original). @default 1 */
   nestedDiscount?: number;

@@ -32,3 +32,17 @@ export function referencePerMillion(text: string, words: readonly string[], ref:
   for (const w of words) p *= (ref.perMillion(w) ?? ref.unseenPerMillion) / 1e6;
   return p * 1e6;
 }
+
+/**
+ * Reference frequency per million of a candidate for keyness: {@link referencePerMillion}, but for a phrase the
+ * reference does not list, at least `share` × the frequency of its rarest word. Independence underestimates
+ * collocations of common words by orders of magnitude (市场结构, 国家安全), which would make every phrase
+ * look domain-specific; the rarest word bounds a phrase from above, and a fixed share of it is a floor.
+ */
+export function phraseReferencePerMillion(text: string, words: readonly string[], ref: ReferenceFrequencies, share = 0.1): number {
+  const estimate = referencePerMillion(text, words, ref);
+  if (words.length <= 1 || share <= 0 || ref.perMillion(text) !== undefined) return estimate;
+  let rarest = Infinity;
+  for (const w of words) rarest = Math.min(rarest, ref.perMillion(w) ?? ref.unseenPerMillion);
+  return Math.max(estimate, share * rarest);
+}

@@ -1,21 +1,33 @@
 /**
- * Turns counted candidates into a ranked list: C-value termhood × keyness against the reference, with
+ * Turns counted candidates into a ranked list: C-value termhood × damped keyness against the reference, with
  * in-text definitions promoted. Pure; the caller filters known/rejected candidates and cuts to top N.
  *
- *   score = (C-value + 1) · log2(1 + keyness) · m / (1 + 0.5 · max(0, words − 2 − ⌊log2 f⌋))
+ *   score = (C-value + 1) · log2(1 + keyness)² · m / (1 + 0.5 · max(0, words − 2 − ⌊log2 f⌋))
  *
  * where m = 2 for a candidate the text defines (`开放权重（open-weight）`), 1.5 for one it sets off in
  * quotation or title marks (“安全优先”), 1 otherwise.
  *
- * The last factor is a length prior: long candidates seen once or twice are usually free phrases, not
- * terms (a long candidate must be seen more often to rank as well). C-value rewards frequent candidates that are not mere fragments of longer ones; keyness rewards words
- * that are rarer in general language than in the input. A candidate whose C-value is 0 (it only ever
- * occurs inside one longer candidate) is dropped unless the text defines it.
+ * - Before C-value, the structure of long candidates is analysed (bracketing.ts): occurrences of a shorter
+ *   candidate that cut across the structure of a longer one (权重人工智能 in [[开放 权重] 人工智能]) are
+ *   fragments and are subtracted; multi-word constituents (初创企业 in [人工智能 [初创 企业]]) are not
+ *   discounted by C-value for their container — in short documents they rarely occur on their own, yet they
+ *   are the terms a terminologist wants, while single words still need independent occurrences (拜登 is
+ *   only ever 拜登政府).
+ * - Keyness is simple maths (fpm_focus + N) / (fpm_ref + N), log-damped (a ratio of 5000 is not 50 times
+ *   better than one of 100) and squared so it weighs as much as frequency. N defaults to 10⁻³ of the
+ *   frequency per million of one occurrence in the input (1000 / words), which keeps the score independent
+ *   of the input length. A phrase's reference frequency is at least 0.1 × that of its rarest word (the
+ *   independence estimate makes every phrase look rare: 市场结构 is common in general Chinese).
+ * - The last factor is a length prior: long candidates seen once or twice are usually free phrases.
+ *
+ * A candidate whose C-value is 0 (it only ever occurs inside longer candidates) is dropped unless the text
+ * defines it.
  */
+import { analyseNesting } from './bracketing.js';
 import type { CountEntry } from './counter.js';
 import { displayForm } from './counter.js';
 import { cValues } from './cvalue.js';
-import { perMillion, referencePerMillion, simpleMaths } from './keyness.js';
+import { perMillion, phraseReferencePerMillion, simpleMaths } from './keyness.js';
 import type { Candidate, ExtractLang, ReferenceFrequencies } from './types.js';
 
 export interface RankOptions {
@@ -33,10 +45,12 @@ export interface RankOptions {
   quoted?: ReadonlySet<string>;
   /** Candidates seen fewer times are dropped (defined ones are kept). @default 1 */
   minFrequency?: number;
-  /** Smoothing constant N of simple maths (Sketch Engine default). @default 1 */
+  /** Smoothing constant N of simple maths. @default 1000 / totalWords (10⁻³ of one occurrence, per million) */
   smoothing?: number;
   /** α of the C-value nested term (1 = original C-value). @default 1 */
   nestedDiscount?: number;
+  /** Share of its rarest word's reference frequency a phrase is assumed to have at least. @default 0.1 */
+  phraseShare?: number;
   /** Lower-case words for the reference lookup (English). */
   lowerForReference?: boolean;
 }
@@ -44,25 +58,32 @@ export interface RankOptions {
 /** Ranks every counted entry; highest score first (ties: frequency, then text). */
 export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptions): Candidate[] {
   const minFrequency = options.minFrequency ?? 1;
-  const n = options.smoothing ?? 1;
+  const n = options.smoothing ?? 1000 / Math.max(1, options.totalWords);
   const list = [...entries];
+  const { crossing, constituents } = analyseNesting(list, options.keyOfParts);
+  const termFrequency = (e: CountEntry) => Math.max(0, e.frequency - (crossing.get(e.key) ?? 0));
   const cv = cValues(
-    list.map((e) => ({ key: e.key, frequency: e.frequency, words: e.parts.length, nested: nestedKeys(e.parts, options.keyOfParts) })),
+    list.map((e) => {
+      const own = constituents.get(e.key);
+      const nested = nestedKeys(e.parts, options.keyOfParts);
+      return { key: e.key, frequency: termFrequency(e), words: e.parts.length, nested: own ? nested.filter((k) => !own.has(k)) : nested };
+    }),
     options.nestedDiscount ?? 1,
   );
   const out: Candidate[] = [];
   for (const e of list) {
     const definedAs = options.defined?.get(e.key);
-    if (e.frequency < minFrequency && !definedAs) continue;
+    if ((e.frequency < minFrequency || termFrequency(e) <= 0) && !definedAs) continue;
     const cvalue = cv.get(e.key) ?? 0;
     if (cvalue <= 0 && !definedAs) continue;
     const text = displayForm(e);
     const refWords = options.lowerForReference ? e.parts.map((p) => p.toLowerCase()) : e.parts;
     const refText = options.lowerForReference ? text.toLowerCase() : text;
-    const keyness = simpleMaths(perMillion(e.frequency, options.totalWords), referencePerMillion(refText, refWords, options.reference), n);
+    const refPm = phraseReferencePerMillion(refText, refWords, options.reference, options.phraseShare ?? 0.1);
+    const keyness = simpleMaths(perMillion(e.frequency, options.totalWords), refPm, n);
     const lengthPrior = 1 + 0.5 * Math.max(0, e.parts.length - 2 - Math.floor(Math.log2(e.frequency)));
     const marked = definedAs ? 2 : options.quoted?.has(e.key) ? 1.5 : 1;
-    const score = ((cvalue + 1) * Math.log2(1 + keyness) * marked) / lengthPrior;
+    const score = ((cvalue + 1) * Math.log2(1 + keyness) ** 2 * marked) / lengthPrior;
     const variants = [...e.forms.keys()].filter((f) => f !== text);
     const c: Candidate = {
       text,

@@ -33,7 +33,7 @@ export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
 export const ZH_GENERIC_NOUNS: ReadonlySet<string> = new Set(
   (
     '方面 问题 时期 部分 内容 特点 影响 背景 目标 途径 领域 层面 方式 情况 工作 本身 手段 空间 作用 重点 要求 方向 ' +
-    '意义 过程 结果 原因 条件 国家 基础 核心 全球 国际 中国 美国 行业 产品 技术 政策 方式 地位 能力 水平 环境'
+    '意义 过程 结果 原因 条件 国家 基础 核心 全球 国际 行业 产品 技术 政策 方式 地位 能力 水平 环境'
   ).split(' '),
 );
 
@@ -127,6 +127,9 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
   const out: Span[] = [];
   const tags = tokens.map((_t, i) => effectiveTag(tokens, i));
   const inRun = tokens.map((t, i) => MODIFIER_TAGS.has(tags[i]!) && isTermSegment(t.text, tags[i]!) && !ZH_STOP_WORDS.has(t.text));
+  // a bound affix belongs to its neighbour: no span starts on a suffix or right after a prefix, or ends on a
+  // prefix or right before a suffix (科学数据|集, 高|安全性数据中心 are fragments)
+  const bound = tokens.map((t, i) => (t.text.length === 1 ? (tags[i] === 'n' && SUFFIXES.has(t.text) && tokens[i]!.tag !== 'n' ? 'suffix' : tags[i] === 'b' && PREFIXES.has(t.text) ? 'prefix' : '') : ''));
   for (let i = 0; i < tokens.length; i++) {
     if (!inRun[i]) continue;
     const first = tokens[i]!;
@@ -136,15 +139,17 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     // nor does any other one-character segment except a prefix (可/高/伪): after numbers and classifiers it is a
     // fragment (90项|行动计划, 三大|支柱 → 项行动计划, 大支柱), before a noun a clause word (美|技术脱钩)
     if (first.text.length < 2 && firstTag !== 'b' && firstTag !== 'eng') continue;
+    if (bound[i] === 'suffix' || bound[i - 1] === 'prefix') continue;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
       // a place name starts a term (美国价值观) but inside one it marks a clause (出口美国人工智能)
       if (j > i && tags[j] === 'ns') break;
       const last = tokens[j]!;
       if (last.end - first.start > maxChars) break;
       const lastTag = tags[j]!;
+      if (bound[j + 1] === 'suffix' || bound[j] === 'prefix') continue;
       // a two-character verb heads a term after a noun (人工智能创新, 半导体制造, 技术脱钩) or alone, as the
       // nominalised use jieba still tags v (创新, 部署): common verbs rank low by keyness, stop-listed ones never enter
-      const verbHead = lastTag === 'v' && last.text.length === 2 && (j === i || NOUNISH.has(tags[j - 1]!));
+      const verbHead = lastTag === 'v' && last.text.length === 2 && (j === i || NOUNISH.has(tags[j - 1]!) || bound[j - 1] === 'prefix');
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
       if (j > i && (firstTag === 'v' || firstTag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
@@ -170,7 +175,8 @@ function effectiveTag(tokens: Token[], i: number): string {
 }
 
 function isSingle(t: Token, tag: string): boolean {
-  return t.text.length >= 2 && (HEAD_TAGS.has(tag) || tag === 'v');
+  // idioms (chengyu, tagged i) are general-language expressions, not terms on their own
+  return t.text.length >= 2 && tag !== 'i' && (HEAD_TAGS.has(tag) || tag === 'v');
 }
 
 /** Joins Chinese parts into the surface text of a candidate (Latin parts keep a space between them). */

@@ -1,0 +1,108 @@
+/**
+ * Internal structure of multi-word candidates, from the candidate table alone (no second pass over the text).
+ *
+ * A candidate of three or more words is bracketed (binary constituent structure) by splitting it where both
+ * sides are most often seen on their own: split point b scores f′(left) · f′(right), where f′ of a side counts
+ * its occurrences in the input that do not continue across the split (管制 is always 出口管制, so it is not
+ * free at 出口|管制) and is at least the candidate's own frequency. Splits within a factor τ of the best are all
+ * kept (ambiguous structures keep every reading). Two things follow for the shorter candidates inside:
+ *
+ * - **crossing** sub-spans cut across every reading (权重人工智能 in [[开放 权重] 人工智能], 歧视性出口 in
+ *   [歧视性 [出口 管制]]): those occurrences are fragments, not term occurrences, and are subtracted;
+ * - **constituent** sub-spans of two or more words (初创企业 in [人工智能 [初创 企业]], 科学数据集 in
+ *   [世界级 [科学 数据集]]) are terms in their own right: C-value does not discount them for the container.
+ *
+ * Longer candidates are analysed first; each votes with the occurrences not already analysed as a constituent
+ * of a longer one, so nested containers do not count one occurrence twice.
+ */
+import type { CountEntry } from './counter.js';
+
+/** Result of {@link analyseNesting}. */
+export interface NestingAnalysis {
+  /** Occurrences of a candidate (by key) that cut across the structure of a longer candidate. */
+  crossing: Map<string, number>;
+  /** For a container key: keys of its multi-word constituents (not discounted by C-value). */
+  constituents: Map<string, Set<string>>;
+}
+
+/** Options of {@link analyseNesting}. */
+export interface NestingOptions {
+  /** Splits scoring at least best/τ are kept as alternative readings. @default 1.5 */
+  tau?: number;
+}
+
+/** Longest candidate analysed, in words (positions are packed as i·64 + j). */
+const MAX_PARTS = 63;
+
+/** Analyses every candidate of three or more words (see the file comment). */
+export function analyseNesting(
+  entries: readonly CountEntry[],
+  keyOf: (parts: readonly string[]) => string,
+  options: NestingOptions = {},
+): NestingAnalysis {
+  const tau = options.tau ?? 1.5;
+  const freq = new Map<string, number>();
+  for (const e of entries) freq.set(e.key, e.frequency);
+  const crossing = new Map<string, number>();
+  const covered = new Map<string, number>();
+  const constituentsOf = new Map<string, Set<string>>();
+  const long = entries.filter((e) => e.parts.length >= 3 && e.parts.length <= MAX_PARTS).sort((a, b) => b.parts.length - a.parts.length);
+  for (const e of long) {
+    const k = e.parts.length;
+    const keys = new Map<number, string>();
+    const keyAt = (i: number, j: number): string => {
+      let key = keys.get(i * 64 + j);
+      if (key === undefined) keys.set(i * 64 + j, (key = keyOf(e.parts.slice(i, j))));
+      return key;
+    };
+    const raw = (i: number, j: number): number => (j - i === k ? e.frequency : (freq.get(keyAt(i, j)) ?? e.frequency));
+    // occurrences of side [i, j) not continued across split b (by the word on the other side of b)
+    const free = (i: number, j: number, b: number): number => {
+      const continued = i === b ? raw(i - 1, j) : raw(i, j + 1);
+      return Math.max(e.frequency, raw(i, j) - continued + e.frequency);
+    };
+    const cons = bracketings(k, free, tau);
+    const votes = Math.max(0, e.frequency - (crossing.get(e.key) ?? 0) - (covered.get(e.key) ?? 0));
+    for (let len = 1; len < k; len++) {
+      for (let i = 0; i + len <= k; i++) {
+        const key = keyAt(i, i + len);
+        if (!freq.has(key)) continue;
+        const isConstituent = cons.has(i * 64 + i + len);
+        if (votes > 0) {
+          const table = isConstituent ? covered : crossing;
+          table.set(key, (table.get(key) ?? 0) + votes);
+        }
+        if (isConstituent && len >= 2) {
+          let set = constituentsOf.get(e.key);
+          if (!set) constituentsOf.set(e.key, (set = new Set()));
+          set.add(key);
+        }
+      }
+    }
+  }
+  return { crossing, constituents: constituentsOf };
+}
+
+/**
+ * Constituents (i·64 + j) of all readings of a span of k words: recursively split where
+ * free(left) · free(right) is largest, keeping every split within a factor τ of the best.
+ */
+export function bracketings(k: number, free: (i: number, j: number, b: number) => number, tau: number): Set<number> {
+  const out = new Set<number>();
+  const visit = (i: number, j: number): void => {
+    if (out.has(i * 64 + j)) return;
+    out.add(i * 64 + j);
+    if (j - i < 2) return;
+    const scores: number[] = [];
+    for (let b = i + 1; b < j; b++) scores.push(free(i, b, b) * free(b, j, b));
+    const best = Math.max(...scores);
+    scores.forEach((s, n) => {
+      if (s * tau >= best) {
+        visit(i, i + 1 + n);
+        visit(i + 1 + n, j);
+      }
+    });
+  };
+  visit(0, k);
+  return out;
+}
