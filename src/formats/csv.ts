@@ -3,7 +3,6 @@
  * every cell neutralised against formula injection. Import: encoding detected (UTF-8 ± BOM, UTF-16,
  * GB18030/GBK), delimiter detected (comma, semicolon, tab), headers mapped as in Excel (columns.ts).
  */
-import { parse } from 'csv-parse/sync';
 import { ShuyuError } from '../core/errors.js';
 import type { Glossary } from '../core/model.js';
 import { decodeText } from './decode.js';
@@ -12,6 +11,7 @@ import { resolveLimits } from './limits.js';
 import { neutralizeCell } from './spreadsheet-safety.js';
 import type { FileInput, GlossaryFormat, GlossaryReadOptions, GlossaryReadResult, GlossaryWriteOptions, GlossaryWriteResult } from './types.js';
 import { TableReader } from './tabular/from-table.js';
+import { DelimitedParseError, parseDelimited } from './tabular/parse-delimited.js';
 import { TABULAR_CANNOT_HOLD, glossaryToTable } from './tabular/to-table.js';
 
 /** Longest single record we parse (a guard against one huge cell eating memory). */
@@ -76,17 +76,16 @@ export function detectDelimiter(text: string, fallback = ','): string {
 }
 
 function csvError(file: string, e: unknown): ShuyuError {
-  const err = e as { code?: string; lines?: number; message?: string; record?: unknown };
-  const line = err.lines;
-  if (err.code === 'CSV_MAX_RECORD_SIZE') {
-    return new ShuyuError('too_large', `${file}${line ? `:${line}` : ''}: a record is larger than ${MAX_RECORD_CHARS} characters`, {
+  if (!(e instanceof DelimitedParseError)) throw e;
+  const line = e.line;
+  if (e.code === 'record_too_large') {
+    return new ShuyuError('too_large', `${file}:${line}: a record is larger than ${MAX_RECORD_CHARS} characters`, {
       params: { file, line, limit: MAX_RECORD_CHARS },
     });
   }
-  const message = (err.message ?? String(e)).replace(/^Invalid (?:Opening|Closing) Quote: /, '');
-  return new ShuyuError('parse_error', `${file}${line ? `:${line}` : ''}: malformed CSV: ${message}`, {
+  return new ShuyuError('parse_error', `${file}:${line}: malformed CSV: ${e.message}`, {
     params: { file, line },
-    details: [{ message: `malformed CSV: ${message}`, file, ...(line ? { line } : {}) }],
+    details: [{ message: `malformed CSV: ${e.message}`, file, line }],
     cause: e,
   });
 }
@@ -95,34 +94,23 @@ function csvError(file: string, e: unknown): ShuyuError {
 export function readDelimitedText(text: string, file: string, options: GlossaryReadOptions & { delimiter?: string } = {}): GlossaryReadResult {
   const limits = resolveLimits(options.limits);
   const delimiter = options.delimiter ?? detectDelimiter(text, file.toLowerCase().endsWith('.tsv') || file.toLowerCase().endsWith('.tab') ? '\t' : ',');
-  let records: { record: string[]; info: { lines: number } }[];
+  let parsed: { records: string[][]; lines: number[] };
   try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      bom: true,
-      max_record_size: MAX_RECORD_CHARS,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    parsed = parseDelimited(text, delimiter, MAX_RECORD_CHARS);
   } catch (e) {
     throw csvError(file, e);
   }
-  const header = records[0];
-  if (!header) throw new ShuyuError('empty_import', `${file} is empty`, { params: { file } });
-  const headers = header.record;
+  const { records, lines } = parsed;
+  const headers = records[0];
+  if (!headers) throw new ShuyuError('empty_import', `${file} is empty`, { params: { file } });
   const reader = new TableReader(headers, {
     file,
     limits,
     mapping: options.mapping,
     cellName: (col) => `"${headers[col] ?? `column ${col + 1}`}"`,
   });
-  // csv-parse reports the line where a record ENDS; the record starts after the previous one ended.
-  let prevEnd = header.info.lines;
   for (let i = 1; i < records.length; i++) {
-    const r = records[i]!;
-    reader.addRow({ cells: r.record, row: i + 1, line: prevEnd + 1 });
-    prevEnd = r.info.lines;
+    reader.addRow({ cells: records[i]!, row: i + 1, line: lines[i]! });
     if (i % 5000 === 0) options.onProgress?.(i, records.length);
   }
   return reader.finish();

@@ -1,13 +1,17 @@
 /**
  * The spreadsheet table layer: the pinyin column (tonedPinyin must stay exactly pinyinOf(text).toned) and
- * case-sensitive synonyms in the one-row-per-concept layout (`CHIPS` next to `chips act`).
+ * case-sensitive synonyms in the one-row-per-concept layout (`CHIPS` next to `chips act`), and the delimited-text
+ * parser (checked against csv-parse, which it replaced).
  */
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Glossary } from '../../src/core/model.js';
 import { pinyinOf } from '../../src/core/pinyin.js';
 import { readGlossary, writeGlossary } from '../../src/formats/registry.js';
 import { glossaryToTable, tonedPinyin } from '../../src/formats/tabular/to-table.js';
 import type { ShuyuError } from '../../src/core/errors.js';
+import { DelimitedParseError, parseDelimited } from '../../src/formats/tabular/parse-delimited.js';
+import { mulberry32 } from '../support/prng.js';
 
 describe('pinyin column', () => {
   it('is the toned form of pinyinOf for Han, mixed, polyphonic, punctuated and Latin-only text', () => {
@@ -57,5 +61,38 @@ describe('case-sensitive synonyms in the one-row-per-concept layout', () => {
     expect(e.code).toBe('invalid_input');
     expect(e.details[0]).toMatchObject({ row: 2, cell: '"en synonyms case sensitive"' });
     expect(e.details[0]!.message).toContain('1 case-sensitivity values for 2 en synonyms');
+  });
+});
+
+describe('parseDelimited', () => {
+  it('splits records exactly as csv-parse does (relax_column_count, skip_empty_lines) on 5000 random texts (seed 4181)', () => {
+    const rand = mulberry32(4181);
+    for (let k = 0; k < 5000; k++) {
+      const eol = ['\n', '\r\n', '\r'][k % 3]!;
+      const pieces = ['a', 'b', ',', ',', eol, eol, '"x"', '"y""z"', '"p,q"', `"l${eol}m"`, ' ', '中', '"'];
+      let s = k % 7 === 0 ? '\uFEFF' : '';
+      const len = Math.floor(rand() * 12);
+      for (let i = 0; i < len; i++) s += pieces[Math.floor(rand() * pieces.length)];
+      let want: unknown;
+      let got: unknown;
+      try {
+        want = parse(s, { relax_column_count: true, skip_empty_lines: true, bom: true });
+      } catch {
+        want = 'error';
+      }
+      try {
+        got = parseDelimited(s, ',').records;
+      } catch (e) {
+        expect(e).toBeInstanceOf(DelimitedParseError);
+        got = 'error';
+      }
+      expect(got, JSON.stringify(s)).toEqual(want);
+    }
+  });
+
+  it('knows the line each record starts on, and names the line of a quote left open', () => {
+    expect(parseDelimited('zh,en\r\n\r\n"多\r\n行",x\r\nlast,y', ',').lines).toEqual([1, 3, 5]);
+    expect(() => parseDelimited('zh,en\na,b\n"open,c\nd,e\n', ',')).toThrow(/line 3/);
+    expect(() => parseDelimited(`zh,en\na,${'x'.repeat(100)}\n`, ',', 50)).toThrow(DelimitedParseError);
   });
 });
