@@ -157,6 +157,56 @@ describe('buildMatcher: offsets and modes', () => {
   });
 });
 
+describe('buildMatcher: long texts and packed spans', () => {
+  // a segment with matches of every kind, repeated far beyond the scan's normalisation window
+  const segment = "He said 開放權重 models' and the model's Open Weights, ＡＩ, 人工智慧 with ｅｘｐｏｒｔ　ｃｏｎｔｒｏｌｓ; gridlock grid 𠀀AI芯片 openweight 前沿模型😀frontier models";
+  const long = `${segment}\n`.repeat(700);
+
+  for (const overlapping of [false, true]) {
+    it(`finds each repeat of a segment in a long text like in the segment alone (overlapping: ${overlapping})`, () => {
+      const one = matcher.find(segment, { overlapping });
+      expect(one.length).toBeGreaterThan(10);
+      const all = matcher.find(long, { overlapping });
+      expect(all.length).toBe(700 * one.length);
+      all.forEach((m, i) => {
+        const k = Math.floor(i / one.length);
+        const e = one[i % one.length]!;
+        expect(m).toEqual({ ...e, start: e.start + k * (segment.length + 1), end: e.end + k * (segment.length + 1) });
+      });
+    });
+  }
+
+  it('keeps a pending candidate across the window borders', () => {
+    // after 人工 a longer candidate is almost always still possible, so most window borders fall while
+    // a leftmost-longest candidate is pending
+    const m = buildMatcher([entry('a', [term('人工', 'zh-Hans')]), entry('b', [term('人工智能研究所', 'zh-Hans')]), entry('c', [term('智能', 'zh-Hans')])]);
+    const unit = '人工智能研究';
+    const text = unit.repeat(5000);
+    for (const overlapping of [false, true]) {
+      const spans = m.findSpans(text, { overlapping });
+      expect(spans.count).toBe(10000); // 人工 then 智能 in each unit
+      for (let i = 0; i < spans.count; i++) {
+        const start = 6 * (i >> 1) + 2 * (i & 1);
+        expect([spans.start[i], spans.end[i], spans.entry[i]]).toEqual([start, start + 2, i & 1 ? 2 : 0]);
+      }
+    }
+  });
+
+  it('findSpans gives the matches of find as packed arrays', () => {
+    const spans = matcher.findSpans(long);
+    const ms = matcher.find(long);
+    expect(spans.count).toBe(ms.length);
+    for (let i = 0; i < spans.count; i += 97) {
+      const m = ms[i]!;
+      expect([spans.start[i], spans.end[i]]).toEqual([m.start, m.end]);
+      expect(glossary[spans.entry[i]!]!.concept.id).toBe(m.conceptId);
+      expect(spans.termIndex[i]).toBe(m.termIndex);
+      expect(spans.match(i)).toEqual(m);
+    }
+    expect(() => spans.match(spans.count)).toThrow(RangeError);
+  });
+});
+
 describe('buildMatcher: regression cases', () => {
   const texts = (m: ReturnType<typeof buildMatcher>, text: string) => m.find(text).map((x) => [x.text, x.conceptId, x.how.join('+')]);
 

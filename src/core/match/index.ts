@@ -6,4 +6,4 @@ export { Automaton } from './automaton.js';
 export { annotateChunks } from './stream.js';
 export type { StreamOptions } from './stream.js';
 export { howMatched } from './how.js';
-export type { FindOptions, MatchHow, Matcher, MatcherEntry, TermMatch } from './types.js';
+export type { FindOptions, MatchHow, MatchSpans, Matcher, MatcherEntry, TermMatch } from './types.js';

@@ -12,12 +12,11 @@
 import type { Term } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isProperName, normalizeScratch, normalizeText, patternFormsBatch, unitsToString } from '../normalize/index.js';
-import type { NormalizedText } from '../normalize/index.js';
-import { Automaton } from './automaton.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isProperName, normalizeScratch, patternFormsBatch, unitsToString } from '../normalize/index.js';
+import { Normalizer, Out } from '../normalize/text.js';
+import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
 import { howMatched } from './how.js';
-import { scanUnitsLeftmostLongest, scanUnitsOverlapping } from './scan.js';
-import type { FindOptions, MatchHow, Matcher, MatcherEntry, TermMatch } from './types.js';
+import type { FindOptions, MatchHow, MatchSpans, Matcher, MatcherEntry, TermMatch } from './types.js';
 
 /** Bits of a ref's flags (beside the status rank in the low 4 bits). */
 const R_SPLITS = 16; // the form has word breaks without a character between words
@@ -31,7 +30,73 @@ const EXACT: readonly MatchHow[] = Object.freeze(['exact'] as MatchHow[]);
 
 interface Candidate {
   ref: number;
-  how: readonly MatchHow[];
+  how: readonly MatchHow[] | undefined;
+}
+
+/** Normalised units per batch: the window stays in the cache. */
+const BATCH = 4096;
+
+/** Growable packed rows of a scan: original start, end and the ref. */
+class Rows {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  ref: Int32Array;
+  constructor(cap: number) {
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.ref = new Int32Array(cap);
+  }
+  push(start: number, end: number, ref: number): void {
+    const k = this.count;
+    if (k === this.start.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.ref = grow(this.ref);
+    }
+    this.start[k] = start;
+    this.end[k] = end;
+    this.ref[k] = ref;
+    this.count = k + 1;
+  }
+}
+
+/** The result of findSpans: packed rows, TermMatch objects on demand. */
+class Spans implements MatchSpans {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly entry: Int32Array;
+  readonly termIndex: Int32Array;
+  private readonly ref: Int32Array;
+  private readonly matcher: GlossaryMatcher;
+  private readonly text: string;
+
+  constructor(matcher: GlossaryMatcher, text: string, rows: Rows) {
+    const n = rows.count;
+    this.count = n;
+    this.matcher = matcher;
+    this.text = text;
+    this.start = rows.start.subarray(0, n);
+    this.end = rows.end.subarray(0, n);
+    this.ref = rows.ref.subarray(0, n);
+    this.entry = new Int32Array(n);
+    this.termIndex = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.entry[i] = matcher.entryOf(this.ref[i]!);
+      this.termIndex[i] = matcher.termIndexOf(this.ref[i]!);
+    }
+  }
+
+  match(i: number): TermMatch {
+    if (!(i >= 0 && i < this.count)) throw new RangeError(`no match ${i} (count ${this.count})`);
+    return this.matcher.matchAt(this.text, this.start[i]!, this.end[i]!, this.ref[i]!);
+  }
 }
 
 export class GlossaryMatcher implements Matcher {
@@ -62,6 +127,9 @@ export class GlossaryMatcher implements Matcher {
   private readonly splitPool: Int32Array;
   /** foldKey(form) without case folding, for case-sensitive terms. */
   private readonly refCaseKey = new Map<number, string>();
+  /** Refs of the current candidate that pass the checks (scan scratch). */
+  private readonly valid: Int32Array;
+  private buf: Out | undefined;
   private readonly howRef = new Int32Array(HOW_CACHE).fill(-1);
   private readonly howText: (string | undefined)[] = new Array<string | undefined>(HOW_CACHE);
   private readonly howValue: (readonly MatchHow[] | undefined)[] = new Array<readonly MatchHow[] | undefined>(HOW_CACHE);
@@ -156,6 +224,9 @@ export class GlossaryMatcher implements Matcher {
       if (ck !== undefined) this.refCaseKey.set(to, ck);
     }
     this.refStart = start;
+    let most = 1;
+    for (let p = 0; p < count; p++) most = Math.max(most, start[p + 1]! - start[p]!);
+    this.valid = new Int32Array(most);
   }
 
   /** Bytes kept by the automaton's typed arrays. */
@@ -164,52 +235,191 @@ export class GlossaryMatcher implements Matcher {
   }
 
   find(text: string, options: FindOptions = {}): TermMatch[] {
-    const n = normalizeText(text, FOLD_ALL);
+    const spans = this.findSpans(text, options);
+    const result = new Array<TermMatch>(spans.count);
+    for (let i = 0; i < spans.count; i++) result[i] = spans.match(i);
+    return result;
+  }
+
+  /**
+   * Like find, but the matches come as packed arrays (original offsets, entry and term indices) and a
+   * TermMatch (with its matched text and `how`) is made only when `match(i)` asks for it.
+   */
+  findSpans(text: string, options: FindOptions = {}): MatchSpans {
     const langs = options.langs?.length ? options.langs : undefined;
-    const automaton = this.automaton;
-    const flags = n.flags;
+    const rows = new Rows(Math.max(16, text.length >> 4));
+    this.scan(text, options.overlapping === true, langs, rows);
+    return new Spans(this, text, rows);
+  }
+
+  /** Materialises row i of a scan of `text`. */
+  matchAt(text: string, start: number, end: number, ref: number): TermMatch {
+    const matched = text.slice(start, end);
+    return this.toMatch(ref, this.how(ref, matched), matched, start, end);
+  }
+
+  /** The entry index of a ref. */
+  entryOf(ref: number): number {
+    return this.refEntry[ref]!;
+  }
+
+  /** The term index of a ref. */
+  termIndexOf(ref: number): number {
+    return this.refTerm[ref]!;
+  }
+
+  /**
+   * One pass over the text: the normaliser fills a bounded window in cache-sized batches, the automaton
+   * reads it, and accepted matches go to `rows` with original offsets.
+   */
+  private scan(text: string, overlapping: boolean, langs: string[] | undefined, rows: Rows): void {
+    const buf = this.window();
+    const nz = new Normalizer(text, FOLD_ALL, buf);
+    const { code, da, link, out, dict } = this.automaton;
     const refStart = this.refStart;
     const refFlags = this.refFlags;
-    // the refs of the last candidate that pass the checks (a candidate is often checked twice: accept, emit)
-    const valid: number[] = [];
+    const valid = this.valid;
     let lastPid = -1;
     let lastStart = -1;
     let lastEnd = -1;
+    let nValid = 0;
+    let flags = buf.flags;
+    let units = buf.units;
+    let bstart = buf.start;
+    let bend = buf.end;
+
+    /** Refs of the candidate's pattern that pass the checks (cached for the last candidate). */
     const check = (node: number, st: number, en: number): number => {
       if (!(flags[st]! & F_START) || !(flags[en - 1]! & F_END)) return 0;
-      const p = automaton.pattern(node);
-      if (p === lastPid && st === lastStart && en === lastEnd) return valid.length;
+      const p = out[node >> REC_SHIFT]!;
+      if (p === lastPid && st === lastStart && en === lastEnd) return nValid;
       lastPid = p;
       lastStart = st;
       lastEnd = en;
-      valid.length = 0;
-      let caseKey: string | undefined;
+      nValid = 0;
       const to = refStart[p + 1]!;
+      let split = -1; // whether the span has a word break inside (-1: not looked yet)
+      let caseKey: string | undefined;
       for (let r = refStart[p]!; r < to; r++) {
         const f = refFlags[r]!;
         if (langs && !this.langOk(r, langs)) continue;
-        if (!this.breaksOk(n, text, st, en, r, f)) continue;
+        if (f & R_SPLITS || split !== 0) {
+          if (split < 0) {
+            split = 0;
+            for (let k = st + 1; k < en; k++) {
+              if (flags[k]! & F_SPLIT) {
+                split = 1;
+                break;
+              }
+            }
+          }
+          if ((f & R_SPLITS || split) && !this.breaksOk(buf, text, st, en, r, f)) continue;
+        }
         if (f & R_CASE) {
-          caseKey ??= foldKey(text.slice(n.start[st]!, n.end[en - 1]!), FOLD_ALL & ~FOLD_CASE);
+          caseKey ??= foldKey(text.slice(bstart[st]!, bend[en - 1]!), FOLD_ALL & ~FOLD_CASE);
           if (caseKey !== this.refCaseKey.get(r)) continue;
         }
-        valid.push(r);
+        valid[nValid++] = r;
       }
-      return valid.length;
+      return nValid;
     };
-    const result: TermMatch[] = [];
     const emit = (node: number, st: number, en: number): void => {
       if (check(node, st, en) === 0) return;
-      const start = n.start[st]!;
-      const end = n.end[en - 1]!;
-      const matched = text.slice(start, end);
-      if (valid.length === 1) result.push(this.toMatch(valid[0]!, this.how(valid[0]!, matched), matched, start, end));
-      else this.report(valid, matched, start, end, result);
+      const start = bstart[st]!;
+      const end = bend[en - 1]!;
+      if (nValid === 1) rows.push(start, end, valid[0]!);
+      else this.report(valid, nValid, text, start, end, rows);
     };
-    const accept = (node: number, st: number, en: number): boolean => check(node, st, en) > 0;
-    if (options.overlapping) scanUnitsOverlapping(automaton, n.units, n.length, accept, emit);
-    else scanUnitsLeftmostLongest(automaton, n.units, n.length, accept, emit);
-    return result;
+
+    let i = 0; // next unit to read (index in the window)
+    let w = 0; // units in the window
+    let s = 0;
+    let cs = -1; // pending leftmost-longest candidate: start, end, node
+    let ce = -1;
+    let cn = -1;
+    for (;;) {
+      if (i + 1 >= w && !nz.done) {
+        // keep what a candidate may still need: the pending candidate, the current partial match, and
+        // the last unit (the normaliser may still change its flags)
+        if (w + BATCH > buf.cap - 64) {
+          let keep = Math.min(i - link[s + DEPTH]!, w - 1);
+          if (cs >= 0 && cs < keep) keep = cs;
+          if (keep > 0) {
+            nz.drop(keep);
+            i -= keep;
+            w -= keep;
+            if (cs >= 0) {
+              cs -= keep;
+              ce -= keep;
+            }
+            lastPid = -1;
+          }
+        }
+        w = nz.fill(w + BATCH);
+        flags = buf.flags;
+        units = buf.units;
+        bstart = buf.start;
+        bend = buf.end;
+        continue;
+      }
+      if (i >= w) {
+        if (cs < 0) break;
+        // the text ended with a pending candidate: report it and go on after it
+        emit(cn, cs, ce);
+        i = ce;
+        s = 0;
+        cs = -1;
+        continue;
+      }
+      const x = code[units[i++]!]!;
+      let b = 0;
+      if (x === 0) s = 0;
+      else {
+        for (;;) {
+          const t = (da[s]! & BASE_MASK) + x;
+          if (da[t + CHECK] === s) {
+            s = t;
+            b = da[t]!;
+            break;
+          }
+          if (s === 0) break;
+          s = link[s + FAIL]!;
+        }
+      }
+      if (overlapping) {
+        if (b < 0) {
+          for (let o = out[s >> REC_SHIFT]! >= 0 ? s : dict[s >> REC_SHIFT]!; o >= 0; o = dict[o >> REC_SHIFT]!) emit(o, i - link[o + DEPTH]!, i);
+        }
+        continue;
+      }
+      if (b < 0) {
+        // candidates ending here, longest first
+        for (let o = out[s >> REC_SHIFT]! >= 0 ? s : dict[s >> REC_SHIFT]!; o >= 0; o = dict[o >> REC_SHIFT]!) {
+          const st = i - link[o + DEPTH]!;
+          if (cs >= 0 && st > cs) break; // shorter candidates start later still
+          if (check(o, st, i) > 0) {
+            if (cs < 0 || st < cs || i > ce) {
+              cs = st;
+              ce = i;
+              cn = o;
+            }
+            break;
+          }
+        }
+      }
+      if (cs >= 0 && i - link[s + DEPTH]! > cs) {
+        emit(cn, cs, ce);
+        i = ce;
+        s = 0;
+        cs = -1;
+      }
+    }
+  }
+
+  /** The reusable normalisation window of this matcher. */
+  private window(): Out {
+    this.buf ??= new Out(2 * BATCH + 4 * this.maxPatternLength + 1024);
+    return this.buf;
   }
 
   private termOf(r: number): Term {
@@ -226,7 +436,7 @@ export class GlossaryMatcher implements Matcher {
    * one of the form's; a proper name must also have each of its own breaks in the text (no joined
    * spelling), and a joined spelling never matches inside a dotted name (`whitehouse.gov`, `www.openweight`).
    */
-  private breaksOk(n: NormalizedText, text: string, st: number, en: number, r: number, f: number): boolean {
+  private breaksOk(n: Out, text: string, st: number, en: number, r: number, f: number): boolean {
     const flags = n.flags;
     const pool = this.splitPool;
     const at = f & R_SPLITS ? this.refSplit[r]! : -1;
@@ -247,17 +457,30 @@ export class GlossaryMatcher implements Matcher {
     return !(dotted(text, e, 1) || dotted(text, s - 1, -1));
   }
 
-  /** Adds one TermMatch per concept: its best term (fewest folds, then status, then term order). */
-  private report(refs: readonly number[], matched: string, start: number, end: number, out: TermMatch[]): void {
-    const best = new Map<number, Candidate>();
-    for (const ref of refs) {
-      const how = this.how(ref, matched);
+  /**
+   * Adds one row per concept among several valid refs of one span: its best term (fewest folds, then
+   * status, then term order); rows ordered by status, then glossary order. `how` is worked out only when
+   * one concept has several refs on the span.
+   */
+  private report(refs: Int32Array, count: number, text: string, start: number, end: number, rows: Rows): void {
+    const picked: Candidate[] = [];
+    let matched: string | undefined;
+    for (let k = 0; k < count; k++) {
+      const ref = refs[k]!;
       const entry = this.refEntry[ref]!;
-      const cur = best.get(entry);
-      if (!cur || this.better(ref, how, cur.ref, cur.how)) best.set(entry, { ref, how });
+      const at = picked.findIndex((c) => this.refEntry[c.ref] === entry);
+      if (at < 0) {
+        picked.push({ ref, how: undefined });
+        continue;
+      }
+      matched ??= text.slice(start, end);
+      const cur = picked[at]!;
+      cur.how ??= this.how(cur.ref, matched);
+      const how = this.how(ref, matched);
+      if (this.better(ref, how, cur.ref, cur.how)) picked[at] = { ref, how };
     }
-    const picked = [...best.values()].sort((a, b) => this.rank(a.ref) - this.rank(b.ref) || this.refEntry[a.ref]! - this.refEntry[b.ref]!);
-    for (const { ref, how } of picked) out.push(this.toMatch(ref, how, matched, start, end));
+    if (picked.length > 1) picked.sort((a, b) => this.rank(a.ref) - this.rank(b.ref) || this.refEntry[a.ref]! - this.refEntry[b.ref]!);
+    for (const { ref } of picked) rows.push(start, end, ref);
   }
 
   private rank(r: number): number {

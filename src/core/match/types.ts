@@ -35,10 +35,29 @@ export interface MatcherEntry {
   concept: Concept;
 }
 
+/**
+ * Matches as packed arrays (see Matcher.findSpans): row i is a match from start[i] to end[i] (original
+ * UTF-16 offsets) of term termIndex[i] of the entry at index entry[i] of the entries the matcher was
+ * built from; `match(i)` makes its TermMatch (text, ids, status, how).
+ */
+export interface MatchSpans {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly entry: Int32Array;
+  readonly termIndex: Int32Array;
+  match(i: number): TermMatch;
+}
+
 export interface Matcher {
   /** Number of distinct normalised patterns in the automaton. */
   readonly patternCount: number;
   /** Longest normalised pattern, in UTF-16 units (streaming uses it to size the tail it holds back). */
   readonly maxPatternLength?: number;
   find(text: string, options?: FindOptions): TermMatch[];
+  /**
+   * The same matches as `find`, in the same order, as packed arrays: no object per match until
+   * `match(i)` is called (optional: matchers built by buildMatcher have it).
+   */
+  findSpans?(text: string, options?: FindOptions): MatchSpans;
 }

@@ -13,6 +13,7 @@ import {
   C_WORD,
   FOLD_INFLECTION,
   MULTI,
+  C_OTHER,
   classOf,
   classes,
   foldString,
@@ -47,7 +48,7 @@ export function unitsToString(n: NormalizedText): string {
 }
 
 /** Growable output buffers of the normaliser. */
-class Out {
+export class Out {
   len = 0;
   cap: number;
   units: Uint16Array;
@@ -106,81 +107,158 @@ export function foldKey(text: string, folds: number): string {
   return unitsToString(normalizeScratch(text, folds));
 }
 
-function normalizeInto(text: string, folds: number, o: Out): NormalizedText {
-  const table = foldTable(folds);
-  const single = table.single;
+const combined = new Map<number, Int32Array>();
+
+/**
+ * Folded unit | class << 16 per BMP code unit, or -1 when the unit needs the slow path (MULTI, high
+ * surrogate, separators without the inflection fold, apostrophes, ignorables): one lookup per character.
+ */
+function combinedTable(folds: number): Int32Array {
+  let t = combined.get(folds);
+  if (t) return t;
+  const single = foldTable(folds).single;
   const cls = classes();
   const inflection = (folds & FOLD_INFLECTION) !== 0;
-  const n = text.length;
-  let units = o.units;
-  let start = o.start;
-  let end = o.end;
-  let flags = o.flags;
-  let len = 0;
-  let prevWord = false; // last emitted unit is a word character
-  let sep = false; // separators dropped since the last emitted unit
-
-  for (let i = 0; i < n; ) {
-    if (len + 8 > o.cap) {
-      o.len = len;
-      o.grow();
-      units = o.units;
-      start = o.start;
-      end = o.end;
-      flags = o.flags;
-    }
-    const c = text.charCodeAt(i);
+  t = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) {
     const f = single[c]!;
-    if (f !== MULTI && (c < 0xd800 || c > 0xdbff)) {
-      const k = cls[f]!;
-      if (k === C_WORD) {
-        units[len] = f;
-        start[len] = i;
-        end[len] = i + 1;
-        if (prevWord) {
-          if (sep) flags[len] = 7; // F_START | F_END | F_SPLIT
-          else {
-            flags[len] = F_END;
-            flags[len - 1]! &= ~F_END;
-          }
-        } else flags[len] = 3;
-        len++;
-        prevWord = true;
-        sep = false;
-        i++;
-        continue;
+    const k = f === MULTI ? -1 : cls[f]!;
+    const fast = k === C_WORD || k === C_CJK || k === C_OTHER || ((k === C_SPACE || k === C_HYPHEN) && inflection);
+    t[c] = fast && !(c >= 0xd800 && c <= 0xdbff) ? f | (k << 16) : -1;
+  }
+  combined.set(folds, t);
+  return t;
+}
+
+/**
+ * A resumable normaliser: `fill(want)` appends normalised units to `out` until it holds at least `want`
+ * units or the text is consumed; `drop(k)` discards the first k units (their flags may no longer change).
+ * The matcher scans a bounded window this way, in batches that stay in the cache; normalizeText fills
+ * everything at once.
+ */
+export class Normalizer {
+  readonly text: string;
+  readonly folds: number;
+  readonly out: Out;
+  /** Next original offset to read. */
+  pos = 0;
+  /** Units dropped so far (out index + dropped = index in the whole normalised text). */
+  dropped = 0;
+  private prevWord = false; // last emitted unit is a word character
+  private sep = false; // separators dropped since the last emitted unit
+  private readonly comb: Int32Array;
+  private readonly table: FoldTable;
+
+  constructor(text: string, folds: number, out: Out) {
+    this.text = text;
+    this.folds = folds;
+    this.out = out;
+    out.len = 0;
+    this.comb = combinedTable(folds);
+    this.table = foldTable(folds);
+  }
+
+  /** True when the whole text has been read. */
+  get done(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  /** Normalises until `out` holds at least `want` units or the text ends; returns out.len. */
+  fill(want: number): number {
+    const o = this.out;
+    const text = this.text;
+    const comb = this.comb;
+    const inflection = (this.folds & FOLD_INFLECTION) !== 0;
+    const n = text.length;
+    let units = o.units;
+    let start = o.start;
+    let end = o.end;
+    let flags = o.flags;
+    let len = o.len;
+    let prevWord = this.prevWord;
+    let sep = this.sep;
+    let i = this.pos;
+    while (i < n && len < want) {
+      if (len + 8 > o.cap) {
+        o.len = len;
+        o.grow();
+        units = o.units;
+        start = o.start;
+        end = o.end;
+        flags = o.flags;
       }
-      if (k === C_CJK || k === 0) {
-        units[len] = f;
-        start[len] = i;
-        end[len] = i + 1;
-        flags[len] = 3;
-        len++;
-        prevWord = false;
-        sep = false;
-        i++;
-        continue;
-      }
-      if ((k === C_SPACE || k === C_HYPHEN) && inflection) {
+      const e = comb[text.charCodeAt(i)]!;
+      if (e >= 0) {
+        const k = e >>> 16;
+        if (k === C_WORD) {
+          units[len] = e;
+          start[len] = i;
+          end[len] = i + 1;
+          if (prevWord) {
+            if (sep) flags[len] = 7; // F_START | F_END | F_SPLIT
+            else {
+              flags[len] = F_END;
+              flags[len - 1]! &= ~F_END;
+            }
+          } else flags[len] = 3;
+          len++;
+          prevWord = true;
+          sep = false;
+          i++;
+          continue;
+        }
+        if (k === C_CJK || k === C_OTHER) {
+          units[len] = e;
+          start[len] = i;
+          end[len] = i + 1;
+          flags[len] = 3;
+          len++;
+          prevWord = false;
+          sep = false;
+          i++;
+          continue;
+        }
+        // a separator between words (with the inflection fold)
         sep = true;
         i++;
         continue;
       }
+      // slow path: separators without the inflection fold, apostrophes, ignorables, expansions, astral
+      o.len = len;
+      const r = slowChar(text, i, this.folds, this.table, inflection, prevWord, sep, o);
+      len = o.len;
+      units = o.units;
+      start = o.start;
+      end = o.end;
+      flags = o.flags;
+      prevWord = r.prevWord;
+      sep = r.sep;
+      i = r.next;
     }
-    // slow path: separators without the inflection fold, apostrophes, ignorables, expansions, astral
     o.len = len;
-    const r = slowChar(text, i, folds, table, inflection, prevWord, sep, o);
-    len = o.len;
-    units = o.units;
-    start = o.start;
-    end = o.end;
-    flags = o.flags;
-    prevWord = r.prevWord;
-    sep = r.sep;
-    i = r.next;
+    this.pos = i;
+    this.prevWord = prevWord;
+    this.sep = sep;
+    return len;
   }
-  o.len = len;
-  return { length: len, units, start, end, flags };
+
+  /** Discards the first k buffered units. */
+  drop(k: number): void {
+    if (k <= 0) return;
+    const o = this.out;
+    o.units.copyWithin(0, k, o.len);
+    o.start.copyWithin(0, k, o.len);
+    o.end.copyWithin(0, k, o.len);
+    o.flags.copyWithin(0, k, o.len);
+    o.len -= k;
+    this.dropped += k;
+  }
+}
+
+function normalizeInto(text: string, folds: number, o: Out): NormalizedText {
+  const nz = new Normalizer(text, folds, o);
+  nz.fill(Infinity);
+  return { length: o.len, units: o.units, start: o.start, end: o.end, flags: o.flags };
 }
 
 interface SlowResult {
