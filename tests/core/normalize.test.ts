@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
+import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
 
 describe('termKey', () => {
   it('folds simplified and traditional script, with Taiwan vocabulary', () => {
@@ -81,5 +81,17 @@ describe('patternForms', () => {
     expect(patternForms('export control', 'en').map((f) => f.form)).toEqual(['export control', 'export controls']);
     expect(patternForms('export controls', 'en').map((f) => f.form)).toEqual(['export controls', 'export control']);
     expect(patternForms('AI', 'en').map((f) => f.form)).toEqual(['AI', 'AIs']);
+  });
+
+  it('gives uncountable nouns no plural: natural\'s invariant nouns and mass nouns it would pluralise', () => {
+    for (const w of ['data', 'Data', 'metadata', 'software', 'research', 'information', 'equipment', 'news', 'chassis', 'criteria', 'compute', 'security']) {
+      expect(inflectionVariants(w), w).toEqual([]);
+    }
+    expect(patternForms('training data', 'en').map((f) => f.form)).toEqual(['training data']);
+    expect(patternForms('open-source software', 'en').map((f) => f.form)).toEqual(['open-source software']);
+    // countable nouns keep theirs
+    expect(inflectionVariants('model')).toEqual(['models']);
+    expect(inflectionVariants('data center')).toEqual(['data centers']);
+    expect(inflectionVariants('analysis')).toEqual(['analyses']);
   });
 });

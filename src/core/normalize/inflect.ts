@@ -11,11 +11,33 @@ import { createRequire } from 'node:module';
 interface NounInflectorLike {
   singularize(word: string): string;
   pluralize(word: string): string;
+  /** natural's own list of nouns whose singular and plural are the same (news, equipment, series …). */
+  ambiguous: string[];
 }
 
 const require = createRequire(import.meta.url);
 const NounInflector = require('natural/lib/natural/inflectors/noun_inflector') as new () => NounInflectorLike;
 const inflector = new NounInflector();
+
+/**
+ * Nouns that get no generated singular or plural: natural's own invariant nouns (`inflector.ambiguous`:
+ * information, equipment, news, series, species, chassis …) plus mass nouns and Latin plurals that
+ * natural would wrongly pluralise (`data` → `datas`, `software` → `softwares`, `criteria` → `criterias`),
+ * and nouns whose `-s` form is another word (`security` → `securities`, `compute` → `computes`).
+ */
+const UNCOUNTABLE = new Set<string>([
+  ...inflector.ambiguous,
+  ...['data', 'metadata', 'media', 'criteria', 'phenomena', 'bacteria'],
+  ...['software', 'hardware', 'firmware', 'middleware', 'malware', 'ransomware', 'spyware', 'adware', 'freeware', 'shareware'],
+  ...['research', 'knowledge', 'evidence', 'feedback', 'guidance', 'advice', 'progress', 'access', 'compute', 'training', 'learning'],
+  ...['cybersecurity', 'security', 'privacy', 'healthcare', 'welfare', 'personnel', 'machinery', 'legislation', 'misinformation', 'disinformation'],
+  ...['traffic', 'furniture', 'luggage', 'baggage', 'stuff'],
+]);
+
+/** True for a lower-case noun that has no separate plural (see UNCOUNTABLE). */
+export function isUncountable(lower: string): boolean {
+  return UNCOUNTABLE.has(lower);
+}
 
 const MAX_CACHE = 50_000;
 const canonCache = new Map<string, string>();
@@ -65,14 +87,14 @@ function pluralOf(lower: string): string | undefined {
 
 /**
  * Other inflected forms of an English word (singular and plural), spelled with the word's own case for the
- * common stem. Empty for words shorter than 2 letters or without letters.
+ * common stem. Empty for words shorter than 2 letters, without letters, or uncountable (see UNCOUNTABLE).
  */
 export function inflectionVariants(word: string): string[] {
   const hit = variantCache.get(word);
   if (hit) return hit;
   const out: string[] = [];
   const lower = word.toLowerCase();
-  if (lower.length >= 2 && HAS_LETTER.test(lower)) {
+  if (lower.length >= 2 && HAS_LETTER.test(lower) && !UNCOUNTABLE.has(lower)) {
     const sg = singularOf(lower);
     if (sg !== lower && sg.length >= 2) out.push(withCase(word, sg));
     if (sg === lower) {
