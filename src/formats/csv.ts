@@ -11,32 +11,42 @@ import { resolveLimits } from './limits.js';
 import { neutralizeCell } from './spreadsheet-safety.js';
 import type { FileInput, GlossaryFormat, GlossaryReadOptions, GlossaryReadResult, GlossaryWriteOptions, GlossaryWriteResult } from './types.js';
 import { TableReader } from './tabular/from-table.js';
-import { DelimitedParseError, parseDelimited } from './tabular/parse-delimited.js';
+import { DelimitedParseError, eachRecord } from './tabular/parse-delimited.js';
 import { TABULAR_CANNOT_HOLD, glossaryToTable } from './tabular/to-table.js';
 
 /** Longest single record we parse (a guard against one huge cell eating memory). */
 const MAX_RECORD_CHARS = 2 ** 20;
 
-/** Quotes a field when RFC 4180 requires it (delimiter, quote, CR, LF) or when it has edge spaces. */
-function quote(field: string, delimiter: string): string {
-  if (field.includes(delimiter) || /["\r\n]/.test(field) || /^\s|\s$/.test(field)) return `"${field.replace(/"/g, '""')}"`;
-  return field;
-}
+/** First characters after which neutralizeCell may change a cell (= + - @, their full-width forms, tab, CR, '). */
+const MAYBE_DANGEROUS = new Set([0x3d, 0x2b, 0x2d, 0x40, 0xff1d, 0xff0b, 0xff0d, 0xff20, 0x09, 0x0d, 0x27]);
 
 /** Serialises a table: BOM, header, rows, CRLF line ends; every cell neutralised. */
 export function writeDelimited(headers: string[], rows: Iterable<string[]>, delimiter: string): Uint8Array {
-  const line = (cells: string[]) => cells.map((c) => quote(neutralizeCell(c), delimiter)).join(delimiter);
+  // Quoted when RFC 4180 requires it (delimiter, quote, CR, LF) or when the field has edge spaces.
+  const needsQuotes = new RegExp(`[${delimiter === '\t' ? '\\t' : delimiter}"\\r\\n]|^\\s|\\s$`);
+  const field = (c: string): string => {
+    if (c === '') return c;
+    const v = MAYBE_DANGEROUS.has(c.charCodeAt(0)) ? neutralizeCell(c) : c;
+    return needsQuotes.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  const line = (cells: string[]): string => {
+    let out = field(cells[0] ?? '');
+    for (let i = 1; i < cells.length; i++) out += delimiter + field(cells[i]!);
+    return out;
+  };
   // Encoded in blocks, so the text of a 120k-row file never exists as one string next to its bytes.
   const parts: Buffer[] = [Buffer.from(`\uFEFF${line(headers)}\r\n`, 'utf8')];
-  let block: string[] = [];
+  let block = '';
+  let count = 0;
   for (const r of rows) {
-    block.push(line(r));
-    if (block.length === 2000) {
-      parts.push(Buffer.from(`${block.join('\r\n')}\r\n`, 'utf8'));
-      block = [];
+    block += `${line(r)}\r\n`;
+    if (++count === 2000) {
+      parts.push(Buffer.from(block, 'utf8'));
+      block = '';
+      count = 0;
     }
   }
-  if (block.length) parts.push(Buffer.from(`${block.join('\r\n')}\r\n`, 'utf8'));
+  if (block) parts.push(Buffer.from(block, 'utf8'));
   const out = Buffer.concat(parts);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
@@ -75,8 +85,7 @@ export function detectDelimiter(text: string, fallback = ','): string {
   return best.d;
 }
 
-function csvError(file: string, e: unknown): ShuyuError {
-  if (!(e instanceof DelimitedParseError)) throw e;
+function csvError(file: string, e: DelimitedParseError): ShuyuError {
   const line = e.line;
   if (e.code === 'record_too_large') {
     return new ShuyuError('too_large', `${file}:${line}: a record is larger than ${MAX_RECORD_CHARS} characters`, {
@@ -94,25 +103,24 @@ function csvError(file: string, e: unknown): ShuyuError {
 export function readDelimitedText(text: string, file: string, options: GlossaryReadOptions & { delimiter?: string } = {}): GlossaryReadResult {
   const limits = resolveLimits(options.limits);
   const delimiter = options.delimiter ?? detectDelimiter(text, file.toLowerCase().endsWith('.tsv') || file.toLowerCase().endsWith('.tab') ? '\t' : ',');
-  let parsed: { records: string[][]; lines: number[] };
+  let reader: TableReader | undefined;
+  let headers: string[] = [];
+  let row = 0;
   try {
-    parsed = parseDelimited(text, delimiter, MAX_RECORD_CHARS);
+    eachRecord(text, delimiter, MAX_RECORD_CHARS, (cells, line, end) => {
+      row++;
+      if (!reader) {
+        headers = cells;
+        reader = new TableReader(headers, { file, limits, mapping: options.mapping, cellName: (col) => `"${headers[col] ?? `column ${col + 1}`}"` });
+        return;
+      }
+      reader.addRow({ cells, row, line });
+      if ((row - 1) % 5000 === 0) options.onProgress?.(end, text.length); // characters read of all
+    });
   } catch (e) {
-    throw csvError(file, e);
+    throw e instanceof DelimitedParseError ? csvError(file, e) : e;
   }
-  const { records, lines } = parsed;
-  const headers = records[0];
-  if (!headers) throw new ShuyuError('empty_import', `${file} is empty`, { params: { file } });
-  const reader = new TableReader(headers, {
-    file,
-    limits,
-    mapping: options.mapping,
-    cellName: (col) => `"${headers[col] ?? `column ${col + 1}`}"`,
-  });
-  for (let i = 1; i < records.length; i++) {
-    reader.addRow({ cells: records[i]!, row: i + 1, line: lines[i]! });
-    if (i % 5000 === 0) options.onProgress?.(i, records.length);
-  }
+  if (!reader) throw new ShuyuError('empty_import', `${file} is empty`, { params: { file } });
   return reader.finish();
 }
 

@@ -4,7 +4,7 @@
  * Every bad cell is reported with its row and cell, all together (up to limits.maxErrors).
  */
 import { ShuyuError } from '../../core/errors.js';
-import type { Term } from '../../core/model.js';
+import type { Concept, Term } from '../../core/model.js';
 import { normalizeLang } from '../../core/lang.js';
 import type { RawConcept, Where } from '../collect.js';
 import { ConceptCollector } from '../collect.js';
@@ -119,6 +119,7 @@ export class TableReader {
   private readonly plan: ColumnPlan;
   private readonly concepts: RawConcept[] = [];
   private readonly locations: Location[] = [];
+  private readonly valid: Concept[] = [];
   private readonly byId = new Map<string, number>();
   private conflicts = 0;
   private rows = 0;
@@ -147,8 +148,14 @@ export class TableReader {
 
   /** Adds one data row (blank rows are skipped). */
   addRow(r: SheetRow): void {
-    const cells = r.cells.map((c) => unneutralizeCell(c ?? ''));
-    if (cells.every((c) => c.trim() === '')) return;
+    const cells: string[] = new Array<string>(r.cells.length);
+    let blank = true;
+    for (let i = 0; i < r.cells.length; i++) {
+      const c = r.cells[i] ?? '';
+      cells[i] = c.charCodeAt(0) === 0x27 ? unneutralizeCell(c) : c; // only text starting with ' was neutralised
+      if (blank && c.trim() !== '') blank = false;
+    }
+    if (blank) return;
     this.rows++;
     if (this.rows > this.ctx.limits.maxRows) {
       throw new ShuyuError('too_large', `${this.ctx.file} has more than ${this.ctx.limits.maxRows} rows`, {
@@ -242,8 +249,10 @@ export class TableReader {
     };
     const rowWide: { field: string; value: string; col: number }[] = [];
     const perLang: { field: string; lang: string; value: string; col: number }[] = [];
-    this.plan.columns.forEach((col, i) => {
-      if (!col) return;
+    const planned = this.plan.columns;
+    for (let i = 0; i < planned.length; i++) {
+      const col = planned[i];
+      if (!col) continue;
       const value = cells[i] ?? '';
       if (col.lang === undefined) {
         switch (col.field) {
@@ -273,7 +282,7 @@ export class TableReader {
           default:
             break;
         }
-        return;
+        continue;
       }
       const lang = col.lang;
       switch (col.field) {
@@ -298,7 +307,7 @@ export class TableReader {
         default:
           if (value !== '') perLang.push({ field: col.field, lang, value, col: i });
       }
-    });
+    }
     const terms: TermCells[] = [];
     for (const [lang, g] of byLang) {
       if (!g.main && g.synonyms.length) {
@@ -342,8 +351,9 @@ export class TableReader {
       return;
     }
     raw.terms = terms.map((t) => t.term);
-    this.concepts.push(raw);
-    this.locations.push({ row: r, terms, fixed });
+    // One row, one concept: validated now, so only the concept is kept (not the row, the raw concept and its cells).
+    const c = this.collector.add(raw, this.where(r, terms, fixed));
+    if (c) this.valid.push(c);
   }
 
   private addTermRow(cells: string[], r: SheetRow): void {
@@ -412,7 +422,7 @@ export class TableReader {
 
   /** Validates everything and returns the glossary, or throws one error listing every problem. */
   finish(): GlossaryReadResult {
-    const out = [];
+    const out = this.valid; // concept layout: validated row by row; term layout: rows merged by id first
     for (let i = 0; i < this.concepts.length; i++) {
       const loc = this.locations[i]!;
       const c = this.collector.add(this.concepts[i]!, this.where(loc.row, loc.terms, loc.fixed));

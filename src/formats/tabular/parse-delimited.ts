@@ -35,6 +35,18 @@ const QUOTE = 34;
 export function parseDelimited(text: string, delimiter: string, maxRecordChars = Infinity): DelimitedRecords {
   const records: string[][] = [];
   const lines: number[] = [];
+  eachRecord(text, delimiter, maxRecordChars, (cells, line) => {
+    records.push(cells);
+    lines.push(line);
+  });
+  return { records, lines };
+}
+
+/**
+ * Parses delimited text record by record: `onRecord` gets each record's cells, the line it starts on and
+ * the offset where it ends (nothing is kept, so a large file's cells can be dropped as soon as they are used).
+ */
+export function eachRecord(text: string, delimiter: string, maxRecordChars: number, onRecord: (cells: string[], line: number, end: number) => void): void {
   const d = delimiter.charCodeAt(0);
   if (delimiter.length !== 1) throw new RangeError('the delimiter must be one character');
   const n = text.length;
@@ -100,10 +112,8 @@ export function parseDelimited(text: string, delimiter: string, maxRecordChars =
       if (c === CR || c === LF) line++;
       break;
     }
-    records.push(cells);
-    lines.push(start);
+    onRecord(cells, start, i);
   }
-  return { records, lines };
 }
 
 /** Line breaks (LF, CRLF, lone CR) in text[from, to). */

@@ -55,8 +55,14 @@ export function tonedPinyin(text: string): string {
   }
 }
 
-function pinyinCell(text: string): string {
-  return tonedPinyin(text);
+/** tonedPinyin memoised for one table (a headword shared by several concepts is read once). */
+function pinyinCells(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let p = seen.get(text);
+    if (p === undefined) seen.set(text, (p = tonedPinyin(text)));
+    return p;
+  };
 }
 
 /** The languages of a glossary's terms and definitions, Chinese first, then English. */
@@ -106,6 +112,7 @@ function conceptCell(c: Concept, field: string): string {
 
 function conceptTable(g: Glossary): Table {
   const losses = new Losses();
+  const pinyinCell = pinyinCells();
   const { termLangs, defOnly } = allLanguages(g.concepts);
   // Which optional columns each language needs, found in one pass.
   const flags = new Map<string, Set<LangField>>();
@@ -219,6 +226,7 @@ return {
 /** One row per term; concept fields repeated on each row of the concept. */
 function termTable(g: Glossary): Table {
 const losses = new Losses();
+const pinyinCell = pinyinCells();
 const hasZh = g.concepts.some((c) => c.terms.some((t) => isChinese(t.lang)));
 const any = (pred: (t: Term) => boolean) => g.concepts.some((c) => c.terms.some(pred));
 const columns: Column[] = [{ field: 'id' }, { field: 'lang' }, { field: 'term' }];

@@ -8,12 +8,28 @@ import { partOfSpeechFromTbx, statusFromTbx, termTypeFromTbx } from '../tbx/mapp
 
 /** Joins list items with `|`, escaping `\` and `|` inside items. */
 export function joinList(items: readonly string[]): string {
-  return items.map((s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join('|');
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const s = items[i]!;
+    const escaped = s.includes('\\') || s.includes('|') ? s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|') : s;
+    out = i === 0 ? escaped : `${out}|${escaped}`;
+  }
+  return out;
 }
 
 /** Splits a `|` list (`\|` is a literal bar, `\\` a backslash; other backslashes are kept). Empty → []. */
 export function splitList(cell: string, trim = true): string[] {
   if (cell === '') return [];
+  if (!cell.includes('\\')) {
+    const parts = cell.split('|');
+    if (!trim) return parts;
+    const out: string[] = [];
+    for (const p of parts) {
+      const t = p.trim();
+      if (t !== '') out.push(t);
+    }
+    return out;
+  }
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < cell.length; i++) {
