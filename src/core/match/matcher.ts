@@ -12,7 +12,7 @@
 import type { Term } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isProperName, normalizeScratch, patternFormsBatch, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isProperName, normalizeScratch, patternFormsWith, scriptVariantsBatch, unitsToString } from '../normalize/index.js';
 import { Normalizer, Out } from '../normalize/text.js';
 import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
 import { howMatched } from './how.js';
@@ -138,24 +138,29 @@ export class GlossaryMatcher implements Matcher {
     this.entries = entries;
     const flat: { text: string; lang: string }[] = [];
     for (const e of entries) for (const t of e.concept.terms) flat.push(t);
-    const allForms = patternFormsBatch(flat);
+    // the script variants in two batched OpenCC calls; the forms of each term are made (and dropped)
+    // one term at a time so that they die young
+    const other = scriptVariantsBatch(flat);
 
     // refs in creation order, with the normalised pattern of each; sorted by pattern id afterwards
+    const cap = 4 * flat.length + 16; // at most 4 forms per term (term, script variant, one inflection of each)
     const keys: string[] = [];
-    const rEntry: number[] = [];
-    const rTerm: number[] = [];
-    const rFlags: number[] = [];
+    const rEntry = new Int32Array(cap);
+    const rTerm = new Int32Array(cap);
+    const rFlags = new Uint8Array(cap);
+    const rSplit = new Int32Array(cap);
     const rForm: (string | undefined)[] = [];
     const rScript: (string | undefined)[] = [];
     const rTermObj: Term[] = [];
-    const rSplit: number[] = [];
     const pool: number[] = [];
     const caseOf = new Map<number, string>();
     let k = 0;
     const seen: string[] = [];
-    entries.forEach((e, entry) => {
-      e.concept.terms.forEach((term: Term, termIndex) => {
-        const forms = allForms[k++]!;
+    for (let entry = 0; entry < entries.length; entry++) {
+      const terms = entries[entry]!.concept.terms;
+      for (let termIndex = 0; termIndex < terms.length; termIndex++) {
+        const term = terms[termIndex]!;
+        const forms = patternFormsWith(term.text, other[k++]);
         const rankFlags = (STATUS_RANK.get(term.status) ?? 9) | (isProperName(term.text) ? R_NOJOIN : 0) | (term.caseSensitive ? R_CASE : 0);
         seen.length = 0;
         for (const { form, script } of forms) {
@@ -173,22 +178,22 @@ export class GlossaryMatcher implements Matcher {
           if (pool.length > at + 1) {
             flags |= R_SPLITS;
             pool[at] = pool.length - at - 1;
-            rSplit.push(at);
+            rSplit[r] = at;
           } else {
             pool.length = at;
-            rSplit.push(-1);
+            rSplit[r] = -1;
           }
           if (term.caseSensitive) caseOf.set(r, foldKey(form, FOLD_ALL & ~FOLD_CASE));
           keys.push(key);
-          rEntry.push(entry);
-          rTerm.push(termIndex);
-          rFlags.push(flags);
+          rEntry[r] = entry;
+          rTerm[r] = termIndex;
+          rFlags[r] = flags;
           rForm.push(form === term.text ? undefined : form);
           rScript.push(script === term.text ? undefined : script);
           rTermObj.push(term);
         }
-      });
-    });
+      }
+    }
     // pattern id = the index of the first ref with that pattern
     const { automaton, ids: pid } = Automaton.buildWithIds(keys);
     keys.length = 0;

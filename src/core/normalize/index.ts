@@ -85,27 +85,40 @@ export function patternForms(text: string, lang: string): PatternForm[] {
 }
 
 /**
- * patternForms for many terms at once: the OpenCC conversions are done in two calls over all the Chinese
- * terms joined by line breaks (a per-term call costs ~50 µs of set-up), then split.
+ * The script variant of each term (see patternForms), or undefined: the OpenCC conversions are done in two
+ * calls over all the Chinese terms joined by line breaks (a per-term call costs ~50 µs of set-up), then
+ * split. `patternFormsWith(t.text, variants[i])` then gives the forms of term i.
  */
-export function patternFormsBatch(terms: readonly { text: string; lang: string }[]): PatternForm[][] {
+export function scriptVariantsBatch(terms: readonly { text: string; lang: string }[]): (string | undefined)[] {
   const toS: number[] = [];
   const toT: number[] = [];
   terms.forEach((t, i) => {
-    if (HAN.test(t.text) && !t.text.includes('\n')) (t.lang === 'zh-Hant' ? toS : toT).push(i);
+    if (HAN.test(t.text)) (t.lang === 'zh-Hant' ? toS : toT).push(i);
   });
   const other = new Array<string | undefined>(terms.length);
   const convert = (ids: number[], fn: (s: string) => string): void => {
-    if (ids.length === 0) return;
-    const out = fn(ids.map((i) => terms[i]!.text).join('\n')).split('\n');
-    ids.forEach((id, k) => {
+    const batch = ids.filter((i) => !terms[i]!.text.includes('\n'));
+    const out = batch.length ? fn(batch.map((i) => terms[i]!.text).join('\n')).split('\n') : [];
+    batch.forEach((id, k) => {
       // a conversion that changed the line count cannot be split: convert that term alone
-      other[id] = out.length === ids.length ? out[k]! : fn(terms[id]!.text);
+      other[id] = out.length === batch.length ? out[k]! : fn(terms[id]!.text);
     });
+    for (const id of ids) other[id] ??= fn(terms[id]!.text);
   };
   convert(toS, toSimplified);
   convert(toT, (s) => toTraditional(s, 'tw'));
-  return terms.map((t, i) => (HAN.test(t.text) && other[i] === undefined ? patternForms(t.text, t.lang) : formsOf(t.text, other[i])));
+  return other;
+}
+
+/** patternForms for many terms at once (see scriptVariantsBatch). */
+export function patternFormsBatch(terms: readonly { text: string; lang: string }[]): PatternForm[][] {
+  const other = scriptVariantsBatch(terms);
+  return terms.map((t, i) => formsOf(t.text, other[i]));
+}
+
+/** The forms of a term given its script variant (from scriptVariantsBatch; undefined for none). */
+export function patternFormsWith(text: string, scriptVariant: string | undefined): PatternForm[] {
+  return formsOf(text, scriptVariant);
 }
 
 function formsOf(text: string, other: string | undefined): PatternForm[] {
