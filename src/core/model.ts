@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ErrorDetail } from './errors.js';
 import { ShuyuError } from './errors.js';
 import { normalizeLang } from './lang.js';
+import { quickCheckConcept } from './quick-check.js';
 
 export const TERM_STATUSES = ['preferred', 'admitted', 'deprecated', 'forbidden'] as const;
 export type TermStatus = (typeof TERM_STATUSES)[number];
@@ -131,6 +132,13 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
  * duplicate terms rejected). Returns the concept or the list of problems, each naming the field.
  */
 export function checkConcept(input: unknown): { concept?: Concept; problems: ErrorDetail[] } {
+  const quick = quickCheckConcept(input); // hand-checked fast path for valid input (quick-check.ts)
+  if (quick) return { concept: quick, problems: [] };
+  return checkConceptSchema(input);
+}
+
+/** checkConcept through the zod schema alone (the reference the fast path is tested against). */
+export function checkConceptSchema(input: unknown): { concept?: Concept; problems: ErrorDetail[] } {
   const parsed = conceptSchema.safeParse(input);
   const rawId = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
   const conceptId = typeof rawId === 'string' ? rawId : undefined;

@@ -9,7 +9,6 @@ import type { Concept, Glossary, Term } from '../core/model.js';
 import { checkConcept } from '../core/model.js';
 import { glossaryIdFromName } from '../core/glossary-info.js';
 import { languagesOf } from './filter.js';
-import { quickCheckConcept } from './quick-check.js';
 import type { FormatWarning, Limits } from './types.js';
 
 /** Where a raw concept came from: a line (XML) or a row (spreadsheets), and how to name a field's cell. */
@@ -112,8 +111,7 @@ export class ConceptCollector {
     for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
     if (raw.extra && Object.keys(raw.extra).length === 0) delete input.extra;
     if (raw.related && raw.related.length === 0) delete input.related;
-    const quick = quickCheckConcept(input); // the fast path; checkConcept names the problems of the rest
-    const { concept, problems } = quick ? { concept: quick, problems: [] } : checkConcept(input);
+    const { concept, problems } = checkConcept(input);
     if (!concept) {
       for (const p of problems) this.problem(p.message, where, p.path, id);
       return undefined;

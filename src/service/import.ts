@@ -71,8 +71,16 @@ function termsSummary(c: Concept): string {
   return c.terms.length > 4 ? `${s} …` : s;
 }
 
+const keyCache = new WeakMap<Concept, string[]>();
+
+/** Duplicate-detection keys of a concept's terms (language + termKey), computed once per concept object. */
 function keysOf(c: Concept): string[] {
-  return c.terms.map((t) => `${t.lang.split('-')[0]}\u0000${termKey(t.text, t.lang, t.caseSensitive)}`);
+  let keys = keyCache.get(c);
+  if (!keys) {
+    keys = c.terms.map((t) => `${t.lang.split('-')[0]}\u0000${termKey(t.text, t.lang, t.caseSensitive)}`);
+    keyCache.set(c, keys);
+  }
+  return keys;
 }
 
 function stripStored(c: StoredConcept | Concept): Concept {

@@ -1,11 +1,11 @@
 /**
- * quickCheckConcept (the readers' fast validation path) against checkConcept: on random concepts, valid and
+ * quickCheckConcept (checkConcept's fast path) against the zod schema path (checkConceptSchema): on random concepts, valid and
  * invalid, the fast path returns exactly checkConcept's concept (key order included) for everything
  * checkConcept accepts, and never accepts what checkConcept rejects.
  */
 import { describe, expect, it } from 'vitest';
-import { checkConcept } from '../../src/core/model.js';
-import { quickCheckConcept } from '../../src/formats/quick-check.js';
+import { checkConceptSchema } from '../../src/core/model.js';
+import { quickCheckConcept } from '../../src/core/quick-check.js';
 import { mulberry32 } from '../support/prng.js';
 
 function randomConcept(rand: () => number): Record<string, unknown> {
@@ -43,7 +43,7 @@ describe('quickCheckConcept', () => {
     for (let i = 0; i < 5000; i++) {
       const input = randomConcept(rand);
       const quick = quickCheckConcept(structuredClone(input));
-      const slow = checkConcept(structuredClone(input));
+      const slow = checkConceptSchema(structuredClone(input));
       if (!slow.concept) {
         expect(quick, JSON.stringify(input)).toBeUndefined();
         rejected++;

@@ -1,21 +1,23 @@
 /**
- * A fast path for validating the concepts readers build (100k+ per import): the same rules as
- * conceptSchema/checkConcept in core/model.ts, checked by hand, with language tags normalised through a
- * small cache. It only ever ACCEPTS: anything unusual (an unknown key, a bad value, a duplicate term)
- * returns undefined, and the caller runs checkConcept, whose messages name the field. For accepted input
- * the result equals checkConcept's concept (same keys, same order); tests/formats/quick-check.test.ts
- * compares the two on random input.
+ * The fast path of checkConcept (model.ts) for the 100k+ concepts of an import or a store batch: the same
+ * rules as conceptSchema, checked by hand, with language tags normalised through a small cache. It only
+ * ever ACCEPTS: anything unusual (an unknown key, a bad value, a duplicate term) returns undefined, and
+ * checkConcept runs the schema, whose messages name the field. For accepted input the result equals the
+ * schema path's concept (same keys, same order, fresh objects); tests/core/quick-check.test.ts compares
+ * the two on random input.
  */
-import { normalizeLang } from '../core/lang.js';
-import type { Concept, ConceptSpecs, Term } from '../core/model.js';
-import { PARTS_OF_SPEECH, TERM_STATUSES, TERM_TYPES } from '../core/model.js';
+import { normalizeLang } from './lang.js';
+import type { Concept, ConceptSpecs, Term } from './model.js';
+import { PARTS_OF_SPEECH, TERM_STATUSES, TERM_TYPES } from './model.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const CONCEPT_KEYS = new Set(['id', 'subjectField', 'definitions', 'notes', 'source', 'terms', 'related', 'specs', 'extra']);
 const TERM_KEYS = new Set(['text', 'lang', 'status', 'partOfSpeech', 'termType', 'caseSensitive', 'context', 'note', 'source']);
-const STATUSES = new Set<string>(TERM_STATUSES);
-const POS = new Set<string>(PARTS_OF_SPEECH);
-const TYPES = new Set<string>(TERM_TYPES);
+/** The picklists as sets, made on first use (model.ts imports this module, so its constants are not ready at load). */
+let picklists: { statuses: Set<string>; pos: Set<string>; types: Set<string> } | undefined;
+function lists(): { statuses: Set<string>; pos: Set<string>; types: Set<string> } {
+  return (picklists ??= { statuses: new Set(TERM_STATUSES), pos: new Set(PARTS_OF_SPEECH), types: new Set(TERM_TYPES) });
+}
 
 const langs = new Map<string, string>();
 /** normalizeLang, cached (a glossary has a handful of distinct tags; canonicalising one is not free). */
@@ -61,9 +63,10 @@ function quickTerm(t: unknown): Term | undefined {
   const trimmed = text.trim();
   if (trimmed.length < 1 || trimmed.length > 500) return undefined;
   if (typeof lang !== 'string' || lang.length < 2 || lang.length > 35) return undefined;
-  if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
-  if (partOfSpeech !== undefined && (typeof partOfSpeech !== 'string' || !POS.has(partOfSpeech))) return undefined;
-  if (termType !== undefined && (typeof termType !== 'string' || !TYPES.has(termType))) return undefined;
+  const { statuses, pos, types } = lists();
+  if (typeof status !== 'string' || !statuses.has(status)) return undefined;
+  if (partOfSpeech !== undefined && (typeof partOfSpeech !== 'string' || !pos.has(partOfSpeech))) return undefined;
+  if (termType !== undefined && (typeof termType !== 'string' || !types.has(termType))) return undefined;
   if (caseSensitive !== undefined && typeof caseSensitive !== 'boolean') return undefined;
   if (!optString(context, 5000) || !optString(note, 5000) || !optString(source, 1000)) return undefined;
   // the key order of checkConcept's terms (the schema's)
