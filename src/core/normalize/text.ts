@@ -97,10 +97,18 @@ let scratch: Out | undefined;
 export function normalizeScratch(text: string, folds: number): NormalizedText {
   scratch ??= new Out(1024);
   if (scratch.cap < text.length + 16) scratch = new Out(text.length * 2 + 16);
-  const r = normalizeInto(text, folds, scratch);
+  let nz = scratchNormalizers.get(folds);
+  if (!nz || nz.out !== scratch) {
+    nz = new Normalizer(text, folds, scratch);
+    scratchNormalizers.set(folds, nz);
+  } else nz.reset(text);
+  nz.fill(Infinity);
+  const r = { length: scratch.len, units: scratch.units, start: scratch.start, end: scratch.end, flags: scratch.flags };
   scratch.len = 0;
   return r;
 }
+
+const scratchNormalizers = new Map<number, Normalizer>();
 
 /** The normalised string of `text` under `folds`. */
 export function foldKey(text: string, folds: number): string {
@@ -111,19 +119,18 @@ const combined = new Map<number, Int32Array>();
 
 /**
  * Folded unit | class << 16 per BMP code unit, or -1 when the unit needs the slow path (MULTI, high
- * surrogate, separators without the inflection fold, apostrophes, ignorables): one lookup per character.
+ * surrogate, apostrophes, ignorables): one lookup per character.
  */
 function combinedTable(folds: number): Int32Array {
   let t = combined.get(folds);
   if (t) return t;
   const single = foldTable(folds).single;
   const cls = classes();
-  const inflection = (folds & FOLD_INFLECTION) !== 0;
   t = new Int32Array(65536);
   for (let c = 0; c < 65536; c++) {
     const f = single[c]!;
     const k = f === MULTI ? -1 : cls[f]!;
-    const fast = k === C_WORD || k === C_CJK || k === C_OTHER || ((k === C_SPACE || k === C_HYPHEN) && inflection);
+    const fast = k === C_WORD || k === C_CJK || k === C_OTHER || k === C_SPACE || k === C_HYPHEN;
     t[c] = fast && !(c >= 0xd800 && c <= 0xdbff) ? f | (k << 16) : -1;
   }
   combined.set(folds, t);
@@ -137,7 +144,7 @@ function combinedTable(folds: number): Int32Array {
  * everything at once.
  */
 export class Normalizer {
-  readonly text: string;
+  text: string;
   readonly folds: number;
   readonly out: Out;
   /** Next original offset to read. */
@@ -156,6 +163,16 @@ export class Normalizer {
     out.len = 0;
     this.comb = combinedTable(folds);
     this.table = foldTable(folds);
+  }
+
+  /** Starts over on another text (same folds, same buffer). */
+  reset(text: string): void {
+    this.text = text;
+    this.out.len = 0;
+    this.pos = 0;
+    this.dropped = 0;
+    this.prevWord = false;
+    this.sep = false;
   }
 
   /** True when the whole text has been read. */
@@ -218,8 +235,18 @@ export class Normalizer {
           i++;
           continue;
         }
-        // a separator between words (with the inflection fold)
-        sep = true;
+        // a separator: dropped between words with the inflection fold, else one unit (runs of spaces merged)
+        if (inflection) sep = true;
+        else if (k === C_SPACE && len > 0 && units[len - 1] === 0x20) end[len - 1] = i + 1;
+        else {
+          units[len] = k === C_SPACE ? 0x20 : 0x2d;
+          start[len] = i;
+          end[len] = i + 1;
+          flags[len] = 3;
+          len++;
+          prevWord = false;
+          sep = false;
+        }
         i++;
         continue;
       }
