@@ -107,10 +107,13 @@ export class ConceptCollector {
       if (raw.id !== undefined) this.warn('duplicate_id', `concept id "${id}" used twice; renamed to "${id}-${n}"`, where, id);
       id = `${id}-${n}`;
     }
-    const input: Record<string, unknown> = { ...raw, id, terms };
-    for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
-    if (raw.extra && Object.keys(raw.extra).length === 0) delete input.extra;
-    if (raw.related && raw.related.length === 0) delete input.related;
+    // Built without `delete` (which would turn the object into a slow dictionary for validation).
+    const input: Record<string, unknown> = { id, terms };
+    for (const [k, v] of Object.entries(raw)) {
+      if (v === undefined || k === 'id' || k === 'terms') continue;
+      if ((k === 'extra' && Object.keys(v as object).length === 0) || (k === 'related' && (v as unknown[]).length === 0)) continue;
+      input[k] = v;
+    }
     const { concept, problems } = checkConcept(input);
     if (!concept) {
       for (const p of problems) this.problem(p.message, where, p.path, id);

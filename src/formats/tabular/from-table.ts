@@ -113,6 +113,44 @@ interface Location {
   fixed: Partial<Record<string, number>>;
 }
 
+/** Where a row's concept came from; `cell` maps a problem path to the cell (a class: no closure per row). */
+class RowWhere implements Where {
+  readonly row: number;
+  readonly line?: number;
+
+  constructor(
+    private readonly r: SheetRow,
+    private readonly terms: TermCells[],
+    private readonly fixed: Partial<Record<string, number>>,
+    private readonly cellName: TableReadContext['cellName'],
+  ) {
+    this.row = r.row;
+    if (r.line !== undefined) this.line = r.line;
+  }
+
+  cell(path: string): string | undefined {
+    const m = /^terms\[(\d+)\](?:\.(\w+))?/.exec(path);
+    let col: number | undefined;
+    if (m) {
+      const tc = this.terms[Number(m[1])];
+      col = tc?.cols[m[2] ?? 'text'] ?? tc?.cols.text;
+      if (col !== undefined && tc?.row) return this.cellName(col, tc.row);
+    } else {
+      const key = path.split(/[.[]/)[0] ?? '';
+      col = this.fixed[key] ?? (key === 'definitions' ? this.fixed[`definitions.${path.split('.')[1] ?? ''}`] : undefined);
+    }
+    return col === undefined ? undefined : this.cellName(col, this.r);
+  }
+}
+
+type LangGroup = { main?: TermCells; synonyms: TermCells[]; synStatuses?: { values: string[]; col: number }; synCase?: { values: string[]; col: number } };
+
+function groupOf(byLang: Map<string, LangGroup>, lang: string): LangGroup {
+  let g = byLang.get(lang);
+  if (!g) byLang.set(lang, (g = { synonyms: [] }));
+  return g;
+}
+
 /** Builds concepts from rows; the result is all-or-nothing. */
 export class TableReader {
   readonly collector: ConceptCollector;
@@ -167,24 +205,7 @@ export class TableReader {
   }
 
   private where(r: SheetRow, terms: TermCells[], fixed: Partial<Record<string, number>>): Where {
-    const cellName = this.ctx.cellName;
-    return {
-      row: r.row,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-      cell: (path: string) => {
-        const m = /^terms\[(\d+)\](?:\.(\w+))?/.exec(path);
-        let col: number | undefined;
-        if (m) {
-          const tc = terms[Number(m[1])];
-          col = tc?.cols[m[2] ?? 'text'] ?? tc?.cols.text;
-          if (col !== undefined && tc?.row) return cellName(col, tc.row);
-        } else {
-          const key = path.split(/[.[]/)[0] ?? '';
-          col = fixed[key] ?? (key === 'definitions' ? fixed[`definitions.${path.split('.')[1] ?? ''}`] : undefined);
-        }
-        return col === undefined ? undefined : cellName(col, r);
-      },
-    };
+    return new RowWhere(r, terms, fixed, this.ctx.cellName);
   }
 
   private bad(r: SheetRow, col: number, message: string, conceptId?: string): void {
@@ -241,12 +262,7 @@ export class TableReader {
   private addConceptRow(cells: string[], r: SheetRow): void {
     const raw: RawConcept = { definitions: {}, notes: [], terms: [] };
     const fixed: Partial<Record<string, number>> = {};
-    const byLang = new Map<string, { main?: TermCells; synonyms: TermCells[]; synStatuses?: { values: string[]; col: number }; synCase?: { values: string[]; col: number } }>();
-    const group = (lang: string) => {
-      let g = byLang.get(lang);
-      if (!g) byLang.set(lang, (g = { synonyms: [] }));
-      return g;
-    };
+    const byLang = new Map<string, LangGroup>();
     const rowWide: { field: string; value: string; col: number }[] = [];
     const perLang: { field: string; lang: string; value: string; col: number }[] = [];
     const planned = this.plan.columns;
@@ -287,17 +303,17 @@ export class TableReader {
       const lang = col.lang;
       switch (col.field) {
         case 'term':
-          if (value.trim() !== '') group(lang).main = { term: { text: value.trim(), lang }, cols: { text: i } };
+          if (value.trim() !== '') groupOf(byLang, lang).main = { term: { text: value.trim(), lang }, cols: { text: i } };
           break;
         case 'synonyms':
-          for (const s of splitList(value)) group(lang).synonyms.push({ term: { text: s, lang, status: 'admitted' }, cols: { text: i } });
+          for (const s of splitList(value)) groupOf(byLang, lang).synonyms.push({ term: { text: s, lang, status: 'admitted' }, cols: { text: i } });
           break;
         case 'synonymStatuses':
-          if (value.trim() !== '') group(lang).synStatuses = { values: splitList(value), col: i };
+          if (value.trim() !== '') groupOf(byLang, lang).synStatuses = { values: splitList(value), col: i };
           break;
         case 'synonymCaseSensitive':
           // positional: `|yes` = the second synonym only, so empty items are kept
-          if (value.trim() !== '') group(lang).synCase = { values: splitList(value, false), col: i };
+          if (value.trim() !== '') groupOf(byLang, lang).synCase = { values: splitList(value, false), col: i };
           break;
         case 'definition':
           if (value !== '') (raw.definitions[lang] = value), (fixed[`definitions.${lang}`] = i);
