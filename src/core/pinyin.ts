@@ -3,7 +3,7 @@
  * (重庆 → chóng qìng, 银行 → yín háng); Latin and digits are kept as they are (`AI芯片` → `AI xīn piàn`).
  * Plain pinyin is toneless with ü written `v` (绿 → `lv`), the form people type on a keyboard.
  */
-import { pinyin } from 'pinyin-pro';
+import { pinyin, polyphonic } from 'pinyin-pro';
 
 export interface PinyinForms {
   /** Toned, syllables separated by spaces: `chū kǒu guǎn zhì`. */
@@ -25,6 +25,7 @@ export interface PinyinToken {
 }
 
 const HAN = /\p{Script=Han}/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const TONE_MARKS = /[\u0300\u0301\u0304\u030c]/g;
 
@@ -56,6 +57,23 @@ export function readingsOf(char: string): string[] {
     charReadings.set(char, r);
   }
   return r;
+}
+
+/**
+ * Fills the reading cache of {@link readingsOf} for many characters with one pinyin-pro `polyphonic` call (the same
+ * dictionary readings as `pinyin(char, { multiple: true })`, about ten times cheaper than one call per character).
+ * Only single Han code points not yet cached are looked up; the results are what readingsOf would return.
+ */
+export function preloadReadings(chars: Iterable<string>): void {
+  const todo: string[] = [];
+  for (const c of chars) if (!charReadings.has(c) && HAN_CHAR.test(c)) todo.push(c);
+  if (todo.length === 0) return;
+  const all = polyphonic(todo.join(''), { type: 'array' });
+  if (all.length !== todo.length) return; // unexpected split: leave them to readingsOf
+  todo.forEach((c, i) => {
+    const r = [...new Set(all[i])];
+    if (r.length > 0 && r[0] !== c) charReadings.set(c, r);
+  });
 }
 
 /** Toned syllables of one Han run: from the per-character cache when no character is polyphonic, else word-aware. */
@@ -91,7 +109,8 @@ export function knownSyllables(): ReadonlySet<string> {
 
 /**
  * Syllables of a Han run for indexing, cheaper than {@link pinyinTokens}: word-aware (pinyin-pro) only when a
- * character has several toneless readings; tone-only differences (一 yī/yí, 不 bù/bú) take the first tone.
+ * character has several toneless readings; tone-only differences (一 yī/yí, 不 bù/bú) take the first tone, and
+ * no tone sandhi is applied (the plain syllables are what the index uses).
  */
 export function indexSyllables(run: string): { toned: string[]; plain: string[] } {
   const chars = [...run];
@@ -100,7 +119,8 @@ export function indexSyllables(run: string): { toned: string[]; plain: string[] 
   for (const c of chars) {
     const p = plainReadingsOf(c);
     if (p.length !== 1) {
-      const t = pinyin(run, { type: 'array' });
+      // Tone sandhi of 一 and 不 changes tones only: the index keeps toneless syllables, so skip it.
+      const t = pinyin(run, { type: 'array', toneSandhi: false });
       return { toned: t, plain: t.map(plainSyllable) };
     }
     toned.push(readingsOf(c)[0]!);

@@ -1,10 +1,12 @@
 /**
  * Typo tolerance for English words: a symmetric-delete candidate index (SymSpell style) over the vocabulary.
- * Each vocabulary word is stored with its single-character deletions as 32-bit hashes in one sorted typed array;
- * a query word generates its deletions (up to 2) and looks them up, and every candidate is verified with the
- * optimal-string-alignment Damerau–Levenshtein distance. Finds every word within 1 edit (insertion, deletion,
- * substitution, adjacent transposition) and most within 2; no linear scan over the vocabulary.
+ * Each vocabulary word is stored with its single-character deletions as 32-bit hashes in one sorted typed array
+ * (hashed straight from the word's code units, without building the deleted strings); a query word generates its
+ * deletions (up to 2) and looks them up, and every candidate is verified with the optimal-string-alignment
+ * Damerau–Levenshtein distance. Finds every word within 1 edit (insertion, deletion, substitution, adjacent
+ * transposition) and most within 2; no linear scan over the vocabulary.
  */
+import { IntBuffer, sortPairs } from './pairs.js';
 
 /**
  * Allowed edits for a query word of this length: 1 up to 7 letters, 2 from 8; words under 3 letters only get
@@ -15,12 +17,15 @@ export function maxEditsFor(length: number, multiword = false): number {
   return length < 8 ? 1 : 2;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function hash32(s: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;
 }
@@ -32,6 +37,11 @@ export function deletes1(w: string): string[] {
   return [...out];
 }
 
+/** Rows of the distance matrix, reused between calls (words are at most MAX_WORD long where it matters). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
  * Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions), or `max + 1`
  * as soon as it is certain to exceed `max`.
@@ -41,21 +51,42 @@ export function osaDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  if (m + 1 > rowA.length) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) {
+    prev[j] = j;
+    prev2[j] = 0;
+  }
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const ai1 = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < v) v = del;
+      const ins = cur[j - 1]! + 1;
+      if (ins < v) v = ins;
+      if (j > 1 && ai1 === bj && ai === b.charCodeAt(j - 2)) {
+        const tr = prev2[j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m]!;
 }
@@ -69,27 +100,31 @@ export class DeleteIndex {
 
   /** `words[i]` is vocabulary word i; words shorter than 2 characters are not indexed. */
   constructor(private readonly words: readonly string[]) {
-    let count = 0;
-    const variants: string[][] = words.map((w) => {
-      if (w.length < 2 || w.length > MAX_WORD) return [];
-      const v = [w, ...deletes1(w)];
-      count += v.length;
-      return v;
-    });
-    const pairs = new Float64Array(count);
-    let k = 0;
-    variants.forEach((v, id) => {
-      for (const s of v) pairs[k++] = hash32(s) * 2 ** 21 + id;
-    });
-    if (words.length >= 2 ** 21) throw new RangeError('vocabulary too large for the delete index');
-    pairs.sort();
-    this.hashes = new Uint32Array(count);
-    this.wordIds = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const p = pairs[i]!;
-      this.hashes[i] = Math.floor(p / 2 ** 21);
-      this.wordIds[i] = p % 2 ** 21;
+    const hashes = new IntBuffer(words.length * 8);
+    const ids = new IntBuffer(words.length * 8);
+    for (let id = 0; id < words.length; id++) {
+      const w = words[id]!;
+      const n = w.length;
+      if (n < 2 || n > MAX_WORD) continue;
+      hashes.push(hash32(w) | 0);
+      ids.push(id);
+      // Each single deletion, hashed as prefix + suffix. Deleting either of two equal neighbours gives the same
+      // string, so only the first of a run is hashed (the same distinct deletions as deletes1).
+      let prefix = FNV_OFFSET;
+      for (let i = 0; i < n; i++) {
+        const c = w.charCodeAt(i);
+        if (i === 0 || c !== w.charCodeAt(i - 1)) {
+          let h = prefix;
+          for (let k = i + 1; k < n; k++) h = Math.imul(h ^ w.charCodeAt(k), FNV_PRIME);
+          hashes.push(h | 0);
+          ids.push(id);
+        }
+        prefix = Math.imul(prefix ^ c, FNV_PRIME);
+      }
     }
+    const sorted = sortPairs(hashes.view(), ids.view());
+    this.hashes = sorted.keys;
+    this.wordIds = sorted.values;
   }
 
   /** Bytes held by the typed arrays. */

@@ -5,7 +5,8 @@
  * alternative changes one character's reading, at most 8 readings per term. Also knows which syllables exist, to
  * tell pinyin-looking queries from English words.
  */
-import { indexSyllables, knownSyllables, plainReadingsOf } from '../pinyin.js';
+import { indexSyllables, knownSyllables, plainReadingsOf, preloadReadings } from '../pinyin.js';
+import { ExactKeys } from './exact-keys.js';
 import { SortedKeys } from './sorted.js';
 
 const MAX_READINGS = 8;
@@ -14,42 +15,55 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 export interface PinyinIndex {
   full: SortedKeys;
-  initials: SortedKeys;
+  initials: ExactKeys;
   /** True when `compact` splits into known syllables, the last one possibly incomplete. */
   segmentable: (compact: string) => boolean;
+}
+
+/** Toneless readings per BMP code unit (from plainReadingsOf), filled as characters are met. */
+const readingsByCode: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(65536).fill(undefined);
+
+function plainReadingsOfCode(u: number): readonly string[] {
+  let r = readingsByCode[u];
+  if (r === undefined) readingsByCode[u] = r = plainReadingsOf(String.fromCharCode(u));
+  return r;
 }
 
 export class PinyinIndexBuilder {
   private full = new KeyList();
   private initials = new KeyList();
+  private readonly terms: number[] = [];
+  private readonly texts: string[] = [];
 
-  /** Adds the pinyin keys of a term (its simplified, folded key text). */
+  /** Adds the pinyin keys of a term (its simplified, folded key text); the work is done in build(). */
   add(term: number, text: string): void {
-    // Fast path: only Han characters, none with several toneless readings (about two thirds of real terms).
+    this.terms.push(term);
+    this.texts.push(text);
+  }
+
+  private derive(term: number, text: string): void {
+    // Fast path: only BMP Han characters, none with several toneless readings (about two thirds of real terms).
     let full = '';
     let init = '';
-    let simple = true;
-    for (const c of text) {
-      const r = c.charCodeAt(0) >= 0x2e80 ? plainReadingsOf(c) : undefined;
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i);
+      const r = u >= 0x2e80 && (u < 0xd800 || u > 0xdfff) ? plainReadingsOfCode(u) : undefined;
       if (!r || r.length !== 1) {
-        simple = false;
-        break;
+        this.addGeneral(term, text);
+        return;
       }
-      full += r[0]!;
-      init += r[0]!.charAt(0);
+      const syllable = r[0]!;
+      full += syllable;
+      init += syllable.charAt(0);
     }
-    if (simple) {
-      if (!full) return;
-      this.full.push(full, term, 0);
-      this.initials.push(init, term, 0);
-      return;
-    }
-    this.addGeneral(term, text);
+    if (!full) return;
+    this.full.push(full, term, 0);
+    this.initials.push(init, term, 0);
   }
 
   /** Mixed text or polyphonic characters: word-aware reading first, then up to 8 combinations of other readings. */
   private addGeneral(term: number, text: string): void {
-    const options: string[][] = [];
+    const options: (readonly string[])[] = [];
     const han: boolean[] = [];
     let last = 0;
     const other = (s: string) => {
@@ -57,12 +71,17 @@ export class PinyinIndexBuilder {
     };
     const hanRun = (run: string) => {
       const syl = indexSyllables(run).plain;
-      let i = 0;
-      for (const c of run) {
-        const first = syl[i++] ?? c;
-        const readings = plainReadingsOf(c);
+      let k = 0;
+      for (let i = 0; i < run.length; i++) {
+        const u = run.charCodeAt(i);
+        const next = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
+        const pair = u >= 0xd800 && u <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+        const c = pair ? run.slice(i, i + 2) : run[i]!;
+        if (pair) i++;
+        const first = syl[k++] ?? c;
+        const readings = pair ? plainReadingsOf(c) : plainReadingsOfCode(u);
         const opts = readings.length === 1 && readings[0] === first ? readings : [first, ...readings.filter((p) => p !== first)];
-        options.push(c === '儿' && options.length > 0 ? [...opts, 'r'] : opts);
+        options.push(u === 0x513f /* 儿 */ && options.length > 0 ? [...opts, 'r'] : opts);
         han.push(true);
       }
     };
@@ -77,40 +96,56 @@ export class PinyinIndexBuilder {
     }
     if (!han.includes(true)) return;
     // Readings in order: the first combination takes every first reading; others vary one position at a time
-    // from the left, up to MAX_READINGS in all.
-    const fulls = new Set<string>();
-    const inits = new Set<string>();
-    const emit = (choice: number[]) => {
-      let full = '';
-      let init = '';
-      for (let i = 0; i < options.length; i++) {
-        const s = options[i]![choice[i]!]!;
-        full += s;
-        init += han[i] ? s.charAt(0) : s;
-      }
-      const flag = fulls.size === 0 ? 0 : 1;
-      if (!fulls.has(full)) (fulls.add(full), this.full.push(full, term, flag));
-      if (!inits.has(init)) (inits.add(init), this.initials.push(init, term, flag));
+    // from the left, up to MAX_READINGS in all. A variation is prefix + other reading + suffix of the first one.
+    const n = options.length;
+    const initialOf = (i: number, s: string) => (han[i] ? s.charAt(0) : s);
+    const fullSuffix: string[] = new Array<string>(n + 1);
+    const initSuffix: string[] = new Array<string>(n + 1);
+    fullSuffix[n] = '';
+    initSuffix[n] = '';
+    for (let i = n - 1; i >= 0; i--) {
+      fullSuffix[i] = options[i]![0]! + fullSuffix[i + 1]!;
+      initSuffix[i] = initialOf(i, options[i]![0]!) + initSuffix[i + 1]!;
+    }
+    const fulls: string[] = [];
+    const inits: string[] = [];
+    const emit = (full: string, init: string) => {
+      const flag = fulls.length === 0 ? 0 : 1;
+      if (!fulls.includes(full)) (fulls.push(full), this.full.push(full, term, flag));
+      if (!inits.includes(init)) (inits.push(init), this.initials.push(init, term, flag));
     };
-    const choice = options.map(() => 0);
-    emit(choice);
+    emit(fullSuffix[0]!, initSuffix[0]!);
     let count = 1;
-    for (let i = 0; i < options.length && count < MAX_READINGS; i++) {
-      for (let k = 1; k < options[i]!.length && count < MAX_READINGS; k++, count++) {
-        choice[i] = k;
-        emit(choice);
+    let fullPrefix = '';
+    let initPrefix = '';
+    for (let i = 0; i < n && count < MAX_READINGS; i++) {
+      const opts = options[i]!;
+      for (let k = 1; k < opts.length && count < MAX_READINGS; k++, count++) {
+        emit(fullPrefix + opts[k]! + fullSuffix[i + 1]!, initPrefix + initialOf(i, opts[k]!) + initSuffix[i + 1]!);
       }
-      choice[i] = 0;
+      fullPrefix += opts[0]!;
+      initPrefix += initialOf(i, opts[0]!);
     }
   }
 
   build(): PinyinIndex {
+    // Readings of every character at once (one pinyin-pro call), then the keys of every term.
+    const seen = new Uint8Array(65536);
+    const chars: string[] = [];
+    for (const text of this.texts) {
+      for (let i = 0; i < text.length; i++) {
+        const u = text.charCodeAt(i);
+        if (u >= 0x2e80 && seen[u] === 0 && (u < 0xd800 || u > 0xdfff)) (seen[u] = 1, chars.push(text[i]!));
+      }
+    }
+    preloadReadings(chars);
+    for (let i = 0; i < this.terms.length; i++) this.derive(this.terms[i]!, this.texts[i]!);
     const syllables = knownSyllables();
     const prefixes = new Set<string>();
     for (const s of syllables) for (let i = 1; i <= s.length; i++) prefixes.add(s.slice(0, i));
     const index: PinyinIndex = {
       full: new SortedKeys(this.full.keys, this.full.ids, this.full.flags),
-      initials: new SortedKeys(this.initials.keys, this.initials.ids, this.initials.flags),
+      initials: new ExactKeys(this.initials.keys, this.initials.ids, this.initials.flags),
       segmentable: (compact) => {
         // ok[i]: compact.slice(0, i) splits into whole syllables.
         const ok = new Uint8Array(compact.length + 1);
@@ -128,6 +163,8 @@ export class PinyinIndexBuilder {
     };
     this.full = new KeyList();
     this.initials = new KeyList();
+    this.terms.length = 0;
+    this.texts.length = 0;
     return index;
   }
 }

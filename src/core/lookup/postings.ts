@@ -4,48 +4,50 @@
  * a hash, so callers verify what they find (substring checks) or accept a rare extra candidate.
  */
 import { hash32 } from './fuzzy.js';
-
-/** Ids must stay below this for the packed (hash, id) sort. */
-const ID_LIMIT = 2 ** 21;
+import { IntBuffer, sortPairs } from './pairs.js';
 
 export class PostingsBuilder {
-  private hashes: number[] = [];
-  private ids: number[] = [];
+  private hashes = new IntBuffer(4096);
+  private ids = new IntBuffer(4096);
+  private ascending = true;
+  private lastId = -1;
 
   add(token: string, id: number): void {
-    this.hashes.push(hash32(token));
+    this.addHash(hash32(token), id);
+  }
+
+  /** Adds a token by its hash32 (for callers that hash without building the token string). */
+  addHash(hash: number, id: number): void {
+    this.hashes.push(hash | 0);
     this.ids.push(id);
+    if (id < this.lastId) this.ascending = false;
+    this.lastId = id;
   }
 
   build(): Postings {
-    const n = this.hashes.length;
-    const order = new Float64Array(n);
-    let maxId = 0;
-    for (let i = 0; i < n; i++) if (this.ids[i]! > maxId) maxId = this.ids[i]!;
-    let hashes: Uint32Array;
-    let ids: Int32Array;
-    if (maxId < ID_LIMIT) {
-      for (let i = 0; i < n; i++) order[i] = this.hashes[i]! * ID_LIMIT + this.ids[i]!;
-      order.sort();
-      hashes = new Uint32Array(n);
-      ids = new Int32Array(n);
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        const v = order[i]!;
-        if (i > 0 && v === order[i - 1]) continue;
-        hashes[k] = Math.floor(v / ID_LIMIT);
-        ids[k++] = v % ID_LIMIT;
+    const sorted = sortPairs(this.hashes.view(), this.ids.view());
+    const hashes = sorted.keys;
+    const ids = sorted.values;
+    const n = hashes.length;
+    if (!this.ascending) {
+      // Ids were added out of order: sort each token's run (the radix sort kept the input order inside it).
+      for (let a = 0; a < n; ) {
+        let b = a + 1;
+        while (b < n && hashes[b] === hashes[a]) b++;
+        if (b - a > 1) ids.subarray(a, b).sort();
+        a = b;
       }
-      hashes = hashes.slice(0, k);
-      ids = ids.slice(0, k);
-    } else {
-      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.hashes[a]! - this.hashes[b]! || this.ids[a]! - this.ids[b]!);
-      hashes = Uint32Array.from(idx, (i) => this.hashes[i]!);
-      ids = Int32Array.from(idx, (i) => this.ids[i]!);
     }
-    this.hashes = [];
-    this.ids = [];
-    return new Postings(hashes, ids);
+    // Drop repeated (token, id) pairs.
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (k > 0 && hashes[i] === hashes[k - 1] && ids[i] === ids[k - 1]) continue;
+      hashes[k] = hashes[i]!;
+      ids[k++] = ids[i]!;
+    }
+    this.hashes = new IntBuffer(16);
+    this.ids = new IntBuffer(16);
+    return new Postings(k === n ? hashes : hashes.slice(0, k), k === n ? ids : ids.slice(0, k));
   }
 }
 

@@ -45,32 +45,87 @@ export interface Candidate {
   score: number;
   reason: HitReason;
   detail?: string;
-  /** Definition language, for definition hits. */
-  defLang?: string;
 }
 
-/** Best candidate per concept, filtered by glossary. */
+/** Per-concept slots for a {@link Collector}, reused between searches (see SearchScratch). */
+export interface ConceptSlots {
+  /** Starts a new search: every concept is without slot. */
+  reset(): void;
+  /** The slot of a concept in this search, or -1. */
+  get(concept: number): number;
+  set(concept: number, slot: number): void;
+}
+
+/**
+ * Best candidate per concept, filtered by glossary: parallel arrays (no object per candidate), a concept's slot in
+ * a reusable typed array. Only the returned top candidates become objects.
+ */
 export class Collector {
-  readonly best = new Map<number, Candidate>();
+  private readonly concepts: number[] = [];
+  private readonly terms: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly reasons: HitReason[] = [];
+  private readonly details: (string | undefined)[] = [];
 
-  constructor(private readonly allowed: (concept: number) => boolean) {}
+  constructor(
+    private readonly allowed: ((concept: number) => boolean) | undefined,
+    private readonly slots: ConceptSlots,
+  ) {
+    slots.reset();
+  }
 
-  add(c: Candidate): void {
-    if (!this.allowed(c.concept)) return;
-    const prev = this.best.get(c.concept);
-    if (!prev || c.score > prev.score) this.best.set(c.concept, c);
+  /** Number of concepts collected. */
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  add(concept: number, term: number, score: number, reason: HitReason, detail?: string): void {
+    if (this.allowed && !this.allowed(concept)) return;
+    const s = this.slots.get(concept);
+    if (s < 0) {
+      this.slots.set(concept, this.concepts.length);
+      this.concepts.push(concept);
+      this.terms.push(term);
+      this.scores.push(score);
+      this.reasons.push(reason);
+      this.details.push(detail);
+    } else if (score > this.scores[s]!) {
+      this.terms[s] = term;
+      this.scores[s] = score;
+      this.reasons[s] = reason;
+      this.details[s] = detail;
+    }
   }
 
   /** True when `limit` concepts already score at least `threshold` (later, lower stages cannot change the top). */
   settled(limit: number, threshold: number): boolean {
-    if (this.best.size < limit) return false;
+    if (this.scores.length < limit) return false;
     let n = 0;
-    for (const c of this.best.values()) if (c.score >= threshold && ++n >= limit) return true;
+    for (const sc of this.scores) if (sc >= threshold && ++n >= limit) return true;
     return false;
   }
 
   /** Top `limit` candidates: score descending, then index order (stable). */
   top(limit: number): Candidate[] {
-    return [...this.best.values()].sort((a, b) => b.score - a.score || a.concept - b.concept).slice(0, limit);
+    // Insertion into a sorted list of at most `limit` slots: O(candidates × limit) without sorting them all.
+    const best: number[] = [];
+    const before = (a: number, b: number) => this.scores[a]! > this.scores[b]! || (this.scores[a] === this.scores[b] && this.concepts[a]! < this.concepts[b]!);
+    for (let i = 0; i < this.scores.length; i++) {
+      if (best.length >= limit && !before(i, best[best.length - 1]!)) continue;
+      let k = Math.min(best.length, limit - 1);
+      if (best.length < limit) best.push(i);
+      while (k > 0 && before(i, best[k - 1]!)) {
+        best[k] = best[k - 1]!;
+        k--;
+      }
+      best[k] = i;
+    }
+    return best.map((i) => ({
+      concept: this.concepts[i]!,
+      term: this.terms[i]!,
+      score: this.scores[i]!,
+      reason: this.reasons[i]!,
+      ...(this.details[i] !== undefined ? { detail: this.details[i] } : {}),
+    }));
   }
 }

@@ -10,7 +10,7 @@ import { definitionTokens } from './build.js';
 import { maxEditsFor } from './fuzzy.js';
 import { hasHan, keyWords, lookupKey, tidy, variantDetail } from './keys.js';
 import { bigrams } from './postings.js';
-import { BAND, Collector, DEMOTED_PINYIN_BAND, lengthAdjustment, score, statusBonus } from './rank.js';
+import { BAND, Collector, DEMOTED_PINYIN_BAND, lengthAdjustment, score } from './rank.js';
 import type { HitReason, LookupHit, LookupOptions } from './types.js';
 
 /** Most keys a prefix scan visits (prefix queries of one or two letters match tens of thousands of terms). */
@@ -45,18 +45,17 @@ export function search(ix: IndexData, query: string, options: LookupOptions = {}
   if (!k1) return [];
   const q: Query = { text, keys: k1 === k2 ? [k1] : [k1, k2], words: hasHan(k1) ? [] : keyWords(k1) };
 
-  let allowed: (c: number) => boolean = () => true;
+  let allowed: ((c: number) => boolean) | undefined;
   if (options.glossaryIds?.length) {
     const set = new Set(options.glossaryIds.map((g) => ix.glossaryNumbers.get(g) ?? -1));
     allowed = (c) => set.has(ix.glossaryOf[c]!);
   }
-  const col = new Collector(allowed);
+  const col = new Collector(allowed, ix.scratch);
   const term = (t: number): Term => ix.entries[ix.termConcept[t]!]!.concept.terms[ix.termIndex[t]!]!;
-  // Inside a band: status bonus, and a little for specificity (a concept with fewer terms is a closer match).
+  // Inside a band: status bonus, and a little for specificity (a concept with fewer terms is a closer match),
+  // both precomputed per term (termBonus).
   const add = (t: number, reason: HitReason, band: number, adj: number, detail?: string) => {
-    const ci = ix.termConcept[t]!;
-    const specificity = 5 - Math.min(5, ix.entries[ci]!.concept.terms.length - 1);
-    col.add({ concept: ci, term: t, score: score(band, adj + statusBonus(term(t).status) + specificity), reason, ...(detail ? { detail } : {}) });
+    col.add(ix.termConcept[t]!, t, score(band, adj + ix.termBonus[t]!), reason, detail);
   };
 
   const englishOnly = q.words.length > 0 && q.words.every((w) => ix.words.vocab.has(w));
@@ -69,7 +68,7 @@ export function search(ix: IndexData, query: string, options: LookupOptions = {}
     { band: BAND.prefix, run: () => prefixStage(ix, q, add) },
     { band: BAND.substring, run: () => substringStage(ix, q, add) },
     { band: BAND.fuzzy, run: () => fuzzyStage(ix, q, add) },
-    { band: BAND.definition, run: () => definitionStage(ix, q, col, allowed) },
+    { band: BAND.definition, run: () => definitionStage(ix, q, col) },
   ];
   for (let i = 0; i < stages.length; i++) {
     const remaining = Math.max(...stages.slice(i).map((s) => s.band));
@@ -126,11 +125,11 @@ function initialsStage(ix: IndexData, q: Query, add: Add, band: number): void {
   if (!/^[a-zA-Z]{2,12}$/.test(q.text)) return;
   const cp = q.text.toLowerCase();
   const { initials } = ix.pinyin;
-  for (let p = initials.lowerBound(cp); p < initials.length && initials.keys[p] === cp; p++) {
+  initials.forKey(cp, (p) => {
     const t = initials.ids[p]!;
     const alt = initials.flags[p] === 1;
     add(t, 'pinyin-initials', band, 50 - (alt ? 10 : 0), `pinyin initials ${cp}${alt ? ' (other reading)' : ''}`);
-  }
+  });
 }
 
 function prefixStage(ix: IndexData, q: Query, add: Add): void {
@@ -172,21 +171,34 @@ function substringStage(ix: IndexData, q: Query, add: Add): void {
   const ids = q.words.map((w) => ix.words.vocab.get(w));
   if (ids.some((id) => id === undefined)) return;
   const wanted = ids as number[];
+  const { words } = ix;
   let driverId = wanted[0]!;
-  for (const id of wanted) if (ix.words.count(id) < ix.words.count(driverId)) driverId = id;
-  const driver = ix.words.postings(driverId);
+  for (const id of wanted) if (words.count(id) < words.count(driverId)) driverId = id;
   const key = q.keys[0]!;
-  const n = Math.min(driver.length, VERIFY_CAP);
+  const m = wanted.length;
   const detail = `contains "${q.words.join(' ')}"`;
-  for (let i = 0; i < n; i++) {
-    const t = driver[i]!;
+  const { pStarts, pFlat, starts, flat } = words;
+  const p0 = pStarts[driverId]!;
+  const pe = Math.min(pStarts[driverId + 1]!, p0 + VERIFY_CAP);
+  for (let p = p0; p < pe; p++) {
+    const t = pFlat[p]!;
+    const a = starts[t]!;
+    const len = starts[t + 1]! - a;
+    if (len < m || !containsRun(flat, a, len, wanted)) continue;
     const k = ix.termKey[t]!;
     if (k === key || k.startsWith(key)) continue;
-    const tw = ix.words.termWords(t);
-    if (findRun(tw, (pos, j) => tw[pos] === wanted[j], wanted.length) >= 0) {
-      add(t, 'substring', BAND.substring, 60 - Math.min(55, (tw.length - wanted.length) * 8), detail);
-    }
+    add(t, 'substring', BAND.substring, 60 - Math.min(55, (len - m) * 8), detail);
   }
+}
+
+/** True when flat[a … a+len) contains `wanted` as a contiguous run. */
+function containsRun(flat: Int32Array, a: number, len: number, wanted: readonly number[]): boolean {
+  const m = wanted.length;
+  outer: for (let s = a; s + m <= a + len; s++) {
+    for (let j = 0; j < m; j++) if (flat[s + j] !== wanted[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** Length in code points (a Han character of Extension B counts once). */
@@ -199,58 +211,78 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** First start position s where `ok(s + j, j)` holds for j = 0…m-1, or -1. */
-function findRun(tw: Int32Array, ok: (pos: number, j: number) => boolean, m: number): number {
-  outer: for (let s = 0; s + m <= tw.length; s++) {
-    for (let j = 0; j < m; j++) if (!ok(s + j, j)) continue outer;
-    return s;
-  }
-  return -1;
-}
-
 function fuzzyStage(ix: IndexData, q: Query, add: Add): void {
-  if (!q.words.length) return;
+  const m = q.words.length;
+  if (!m) return;
   // Each query word as folded and as typed (a typo can defeat singularising: `prses` → `prse`).
   const typed = q.text.toLowerCase().split(/[\s\-_/]+/).filter(Boolean);
-  const multi = q.words.length > 1;
+  const multi = m > 1;
   const cands = q.words.map((w, i) => {
-    const m = ix.deletes.similar(w, maxEditsFor(w.length, multi));
-    const raw = typed.length === q.words.length ? typed[i]!.replace(/'s$/, '') : w;
-    if (raw !== w) for (const [id, e] of ix.deletes.similar(raw, maxEditsFor(raw.length, multi))) if ((m.get(id) ?? 99) > e) m.set(id, e);
+    const c = ix.deletes.similar(w, maxEditsFor(w.length, multi));
+    const raw = typed.length === m ? typed[i]!.replace(/'s$/, '') : w;
+    if (raw !== w) for (const [id, e] of ix.deletes.similar(raw, maxEditsFor(raw.length, multi))) if ((c.get(id) ?? 99) > e) c.set(id, e);
     const id = ix.words.vocab.get(w);
-    if (id !== undefined) m.set(id, 0);
-    return m;
+    if (id !== undefined) c.set(id, 0);
+    return c;
   });
-  if (cands.some((m) => m.size === 0)) return;
-  const m = cands.length;
-  let driver = 0;
+  if (cands.some((c) => c.size === 0)) return;
+  const { words } = ix;
+  // A hit needs a run of the term's words where word j is a candidate of query word j, with 1–2 edits in all: so
+  // its terms are among the postings of every query word's candidates, and among those of the 1+-edit candidates.
+  // Visit the smallest of these sets.
+  let driver: number[] = [];
   let driverSize = Infinity;
-  cands.forEach((c, i) => {
+  const fuzzyOnly: number[] = [];
+  let fuzzySize = 0;
+  for (const c of cands) {
     let size = 0;
-    for (const id of c.keys()) size += ix.words.count(id);
-    if (size < driverSize) (driverSize = size, (driver = i));
+    for (const [id, e] of c) {
+      const n = words.count(id);
+      size += n;
+      if (e > 0) (fuzzyOnly.push(id), (fuzzySize += n));
+    }
+    if (size < driverSize) (driverSize = size, (driver = [...c.keys()]));
+  }
+  if (fuzzySize < driverSize) driver = fuzzyOnly;
+  // Per query word: word id → edits + 1 (0 = not a candidate), in reusable tables zeroed again at the end.
+  const tables = ix.scratch.wordTables(m);
+  cands.forEach((c, j) => {
+    const table = tables[j]!;
+    for (const [id, e] of c) table[id] = e + 1;
   });
-  const seen = new Set<number>();
-  let visited = 0;
-  for (const wid of cands[driver]!.keys()) {
-    for (const t of ix.words.postings(wid)) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      if (++visited > VERIFY_CAP) return;
-      const tw = ix.words.termWords(t);
-      let best = Infinity;
-      for (let s = 0; s + m <= tw.length; s++) {
-        let edits = 0;
-        for (let j = 0; j < m && edits <= 2; j++) {
-          const e = cands[j]!.get(tw[s + j]!);
-          edits = e === undefined ? Infinity : edits + e;
+  try {
+    const mark = ix.scratch.round();
+    const { pStarts, pFlat, starts, flat } = words;
+    let visited = 0;
+    for (const wid of driver) {
+      for (let p = pStarts[wid]!, pe = pStarts[wid + 1]!; p < pe; p++) {
+        const t = pFlat[p]!;
+        if (!ix.scratch.visit(t, mark)) continue;
+        if (++visited > VERIFY_CAP) return;
+        const a = starts[t]!;
+        const len = starts[t + 1]! - a;
+        let best = 3;
+        for (let s = 0; s + m <= len; s++) {
+          let edits = 0;
+          for (let j = 0; j < m; j++) {
+            const e = tables[j]![flat[a + s + j]!]!;
+            if (e === 0) {
+              edits = 3;
+              break;
+            }
+            edits += e - 1;
+            if (edits > 2) break;
+          }
+          if (edits >= 1 && edits < best) best = edits;
         }
-        if (edits >= 1 && edits <= 2 && edits < best) best = edits;
-      }
-      if (best <= 2) {
-        add(t, 'fuzzy', BAND.fuzzy, 75 - 25 * best - Math.min(20, (tw.length - m) * 5), best === 1 ? '1 edit' : `${best} edits`);
+        if (best <= 2) add(t, 'fuzzy', BAND.fuzzy, 75 - 25 * best - Math.min(20, (len - m) * 5), best === 1 ? '1 edit' : '2 edits');
       }
     }
+  } finally {
+    cands.forEach((c, j) => {
+      const table = tables[j]!;
+      for (const id of c.keys()) table[id] = 0;
+    });
   }
 }
 
@@ -266,7 +298,7 @@ function contains(list: Int32Array, x: number): boolean {
   return lo < list.length && list[lo] === x;
 }
 
-function definitionStage(ix: IndexData, q: Query, col: Collector, allowed: (c: number) => boolean): void {
+function definitionStage(ix: IndexData, q: Query, col: Collector): void {
   const tokens = definitionTokens(q.text);
   if (!tokens.length) return;
   const lists = tokens.map((t) => ix.defs.get(t));
@@ -274,13 +306,11 @@ function definitionStage(ix: IndexData, q: Query, col: Collector, allowed: (c: n
   lists.sort((a, b) => a.length - b.length);
   const [driver, ...rest] = lists;
   const n = Math.min(driver!.length, VERIFY_CAP);
+  const detail = `definition contains "${q.text}"`;
   for (let i = 0; i < n; i++) {
     const c = driver![i]!;
-    if (!allowed(c) || !rest.every((l) => contains(l, c))) continue;
-    const defs = ix.entries[c]!.concept.definitions;
-    let len = 0;
-    for (const d of Object.values(defs)) len += d.length;
-    col.add({ concept: c, term: -1, score: score(BAND.definition, 50 - Math.min(45, len / 20)), reason: 'definition', detail: `definition contains "${q.text}"` });
+    if (!rest.every((l) => contains(l, c))) continue;
+    col.add(c, -1, score(BAND.definition, 50 - Math.min(45, ix.definitionLength[c]! / 20)), 'definition', detail);
   }
 }
 
