@@ -91,7 +91,6 @@ function noteConceptLosses(c: Concept, losses: Losses): void {
   if (c.extra && Object.keys(c.extra).length) losses.add('extra data categories', Object.keys(c.extra).length);
 }
 
-/** One row per concept. */
 /** A concept-level cell (same in both layouts); '' for fields that are not concept-level. */
 function conceptCell(c: Concept, field: string): string {
   switch (field) {
@@ -110,6 +109,44 @@ function conceptCell(c: Concept, field: string): string {
   }
 }
 
+const NONE: Term[] = [];
+
+/** A per-language cell of the one-row-per-concept layout: `list` holds the concept's terms in `lang`, main first. */
+function langCell(c: Concept, field: string, lang: string, list: Term[], pinyinCell: (text: string) => string): string {
+  const main = list[0];
+  switch (field) {
+    case 'term':
+      return main?.text ?? '';
+    case 'pinyin':
+      return main ? pinyinCell(main.text) : '';
+    case 'synonyms':
+      return list.length > 1 ? joinList(list.slice(1).map((t) => t.text)) : '';
+    case 'status':
+      return main?.status ?? '';
+    case 'synonymStatuses':
+      return list.length > 1 ? joinList(list.slice(1).map((t) => t.status)) : '';
+    case 'synonymCaseSensitive':
+      return list.some((t, i) => i > 0 && t.caseSensitive) ? list.slice(1).map((t) => (t.caseSensitive ? 'yes' : '')).join('|') : '';
+    case 'partOfSpeech':
+      return main?.partOfSpeech ?? '';
+    case 'termType':
+      return main?.termType ?? '';
+    case 'caseSensitive':
+      return main?.caseSensitive ? 'yes' : '';
+    case 'definition':
+      return c.definitions[lang] ?? '';
+    case 'context':
+      return main?.context ?? '';
+    case 'note':
+      return main?.note ?? '';
+    case 'termSource':
+      return main?.source ?? '';
+    default:
+      return '';
+  }
+}
+
+/** One row per concept. */
 function conceptTable(g: Glossary): Table {
   const losses = new Losses();
   const pinyinCell = pinyinCells();
@@ -174,121 +211,97 @@ function conceptTable(g: Glossary): Table {
           if (t.source !== undefined) losses.add('sources of synonyms');
         } else byLang.set(t.lang, [t]);
       }
-      yield columns.map((col) => {
-        if (col.lang === undefined) return conceptCell(c, col.field);
-        const list = byLang.get(col.lang) ?? [];
-        const main = list[0];
-        switch (col.field) {
-          case 'term':
-            return main?.text ?? '';
-          case 'pinyin':
-            return main ? pinyinCell(main.text) : '';
-          case 'synonyms':
-            return joinList(list.slice(1).map((t) => t.text));
-          case 'status':
-            return main?.status ?? '';
-          case 'synonymStatuses':
-            return list.length > 1 ? joinList(list.slice(1).map((t) => t.status)) : '';
-          case 'synonymCaseSensitive':
-            return list.some((t, i) => i > 0 && t.caseSensitive) ? list.slice(1).map((t) => (t.caseSensitive ? 'yes' : '')).join('|') : '';
-          case 'partOfSpeech':
-            return main?.partOfSpeech ?? '';
-          case 'termType':
-            return main?.termType ?? '';
-          case 'caseSensitive':
-            return main?.caseSensitive ? 'yes' : '';
-          case 'definition':
-            return c.definitions[col.lang] ?? '';
-          case 'context':
-            return main?.context ?? '';
-          case 'note':
-            return main?.note ?? '';
-          case 'termSource':
-            return main?.source ?? '';
-          default:
-            return '';
-        }
-      });
+      const row = new Array<string>(columns.length);
+      for (let i = 0; i < columns.length; i++) {
+        const col = columns[i]!;
+        row[i] = col.lang === undefined ? conceptCell(c, col.field) : langCell(c, col.field, col.lang, byLang.get(col.lang) ?? NONE, pinyinCell);
+      }
+      yield row;
+    }
   }
+  return {
+    layout: 'concept',
+    columns,
+    headers: columns.map(headerFor),
+    rowCount: g.concepts.length,
+    rows,
+    get warnings() {
+      return losses.warnings('concept');
+    },
+  };
 }
-return {
-  layout: 'concept',
-  columns,
-  headers: columns.map(headerFor),
-  rowCount: g.concepts.length,
-  rows,
-  get warnings() {
-    return losses.warnings('concept');
-  },
-};
+
+/** A cell of the one-row-per-term layout. */
+function termCell(c: Concept, t: Term, field: string, pinyinCell: (text: string) => string): string {
+  switch (field) {
+    case 'lang':
+      return t.lang;
+    case 'term':
+      return t.text;
+    case 'pinyin':
+      return isChinese(t.lang) ? pinyinCell(t.text) : '';
+    case 'status':
+      return t.status;
+    case 'partOfSpeech':
+      return t.partOfSpeech ?? '';
+    case 'termType':
+      return t.termType ?? '';
+    case 'caseSensitive':
+      return t.caseSensitive ? 'yes' : '';
+    case 'context':
+      return t.context ?? '';
+    case 'note':
+      return t.note ?? '';
+    case 'termSource':
+      return t.source ?? '';
+    case 'definition':
+      return c.definitions[t.lang] ?? '';
+    default:
+      return conceptCell(c, field);
+  }
 }
 
 /** One row per term; concept fields repeated on each row of the concept. */
 function termTable(g: Glossary): Table {
-const losses = new Losses();
-const pinyinCell = pinyinCells();
-const hasZh = g.concepts.some((c) => c.terms.some((t) => isChinese(t.lang)));
-const any = (pred: (t: Term) => boolean) => g.concepts.some((c) => c.terms.some(pred));
-const columns: Column[] = [{ field: 'id' }, { field: 'lang' }, { field: 'term' }];
-if (hasZh) columns.push({ field: 'pinyin' });
-columns.push({ field: 'status' }, { field: 'partOfSpeech' });
-if (any((t) => t.termType !== undefined)) columns.push({ field: 'termType' });
-if (any((t) => t.caseSensitive === true)) columns.push({ field: 'caseSensitive' });
-columns.push({ field: 'context' }, { field: 'note' });
-if (any((t) => t.source !== undefined)) columns.push({ field: 'termSource' });
-columns.push({ field: 'definition' }, { field: 'subjectField' }, { field: 'notes' });
-if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
-if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
-function* rows(): Iterable<string[]> {
-  for (const c of g.concepts) {
-    noteConceptLosses(c, losses);
-    const langs = new Set(c.terms.map((t) => t.lang));
-    for (const l of Object.keys(c.definitions)) if (!langs.has(l)) losses.add('definitions in languages without terms');
-    for (const t of c.terms) {
-      yield columns.map((col) => {
-          switch (col.field) {
-            case 'lang':
-              return t.lang;
-            case 'term':
-              return t.text;
-            case 'pinyin':
-              return isChinese(t.lang) ? pinyinCell(t.text) : '';
-            case 'status':
-              return t.status;
-            case 'partOfSpeech':
-              return t.partOfSpeech ?? '';
-            case 'termType':
-              return t.termType ?? '';
-            case 'caseSensitive':
-              return t.caseSensitive ? 'yes' : '';
-            case 'context':
-              return t.context ?? '';
-            case 'note':
-              return t.note ?? '';
-            case 'termSource':
-              return t.source ?? '';
-            case 'definition':
-              return c.definitions[t.lang] ?? '';
-            default:
-              return conceptCell(c, col.field);
-          }
-        });
+  const losses = new Losses();
+  const pinyinCell = pinyinCells();
+  const hasZh = g.concepts.some((c) => c.terms.some((t) => isChinese(t.lang)));
+  const any = (pred: (t: Term) => boolean) => g.concepts.some((c) => c.terms.some(pred));
+  const columns: Column[] = [{ field: 'id' }, { field: 'lang' }, { field: 'term' }];
+  if (hasZh) columns.push({ field: 'pinyin' });
+  columns.push({ field: 'status' }, { field: 'partOfSpeech' });
+  if (any((t) => t.termType !== undefined)) columns.push({ field: 'termType' });
+  if (any((t) => t.caseSensitive === true)) columns.push({ field: 'caseSensitive' });
+  columns.push({ field: 'context' }, { field: 'note' });
+  if (any((t) => t.source !== undefined)) columns.push({ field: 'termSource' });
+  columns.push({ field: 'definition' }, { field: 'subjectField' }, { field: 'notes' });
+  if (g.concepts.some((c) => c.source)) columns.push({ field: 'source' });
+  if (g.concepts.some((c) => c.related?.length)) columns.push({ field: 'related' });
+  function* rows(): Iterable<string[]> {
+    for (const c of g.concepts) {
+      noteConceptLosses(c, losses);
+      const langs = new Set(c.terms.map((t) => t.lang));
+      for (const l of Object.keys(c.definitions)) if (!langs.has(l)) losses.add('definitions in languages without terms');
+      for (const t of c.terms) {
+        const row = new Array<string>(columns.length);
+        for (let i = 0; i < columns.length; i++) row[i] = termCell(c, t, columns[i]!.field, pinyinCell);
+        yield row;
+      }
     }
   }
-}
-return {
-  layout: 'term',
-  columns,
-  headers: columns.map(headerFor),
-  rowCount: g.concepts.reduce((n, c) => n + c.terms.length, 0),
-  rows,
-  get warnings() {
-    return losses.warnings('term');
-  },
-};
+  return {
+    layout: 'term',
+    columns,
+    headers: columns.map(headerFor),
+    rowCount: g.concepts.reduce((n, c) => n + c.terms.length, 0),
+    rows,
+    get warnings() {
+      return losses.warnings('term');
+    },
+  };
 }
 
 /** Lays a glossary out as a table, reporting what the layout cannot hold as warnings. */
 export function glossaryToTable(g: Glossary, layout: Layout = 'concept'): Table {
-return layout === 'term' ? termTable(g) : conceptTable(g);
+  return layout === 'term' ? termTable(g) : conceptTable(g);
 }
