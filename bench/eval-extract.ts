@@ -24,6 +24,7 @@ import { toSimplified } from '../src/core/normalize/script.js';
 import { candidateKey, extractParallelSegments, extractTexts } from '../src/service/extract.js';
 import type { PairCandidate, ParallelSegment } from '../src/service/extract.js';
 import { jiebaWith } from '../src/service/extract-nlp.js';
+import { openEngine } from '../src/service/open.js';
 import { fmt, table, writeResult } from './util.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -209,7 +210,15 @@ async function main(): Promise<void> {
     const others = scored.slice(1).map(([, s]) => s);
     const better = (['p50', 'p100', 'r100'] as const).every((k) => others.every((o) => mine[k] > o[k]));
     verdicts.push(`- ${lang}: better than every baseline on every figure: **${better ? 'yes' : 'no'}**`);
-    if (lang === 'zh') verdicts.push(`- zh recall@100 ≥ 80%: **${mine.r100 >= 0.8 ? 'yes' : 'no'}** (${pct(mine.r100)})`);
+    if (lang === 'zh') verdicts.push(`- zh recall@100 ≥ 80% (blind row): **${mine.r100 >= 0.8 ? 'yes' : 'no'}** (${pct(mine.r100)})`);
+    if (lang === 'zh') {
+      // production configuration, NOT blind: the glossary's Chinese terms are jieba user words (known terms stay
+      // whole) and known terms keep their score; shown for reference, never compared with the baselines
+      const engine = await openEngine({ glossaryFiles: [GLOSSARY] });
+      const withGlossary = (await extractTexts([{ name: file, text }], { lang, top: 0 }, engine)).candidates.map((c) => c.text);
+      const s = score(withGlossary, lang, gold);
+      rows.push([lang, 'Shuyu extract, glossary terms as jieba user words (not blind)', gold.concepts.length, pct(s.p50), pct(s.p100), pct(s.r100)]);
+    }
     details.push(`- ${lang} gold concepts not in Shuyu's top 100: ${mine.misses.join(', ') || 'none'}`);
     if (process.env.EVAL_VERBOSE) console.log(lang, ours.slice(0, 100).join(' | '));
   }
@@ -231,7 +240,9 @@ async function main(): Promise<void> {
     `Command: \`npm run eval\` · date ${new Date().toISOString().slice(0, 10)} · ${fmt(seconds, 1)} s`,
     '',
     'Gold list per text: the concepts of the built-in glossary (glossary/ai-policy.yaml) that occur in the text;',
-    'extraction runs **without** the built-in glossary (no user words for jieba, nothing marked known).',
+    'extraction runs **without** the built-in glossary (no user words for jieba, nothing marked known), except the',
+    'row marked "not blind", which runs as in production with the glossary loaded (its terms are jieba user words',
+    'and known terms keep their score) and is shown for reference only: targets are judged on the blind rows.',
     'Chinese text: ../shared/seed/ai-action-plan-analysis.zh.md; English: ../shared/data/en/americas-ai-action-plan.en.md.',
     '',
     table(['lang', 'system', 'gold concepts', 'P@50', 'P@100', 'R@100'], rows),

@@ -76,6 +76,15 @@ async function glossaryZhTerms(engine: Engine | undefined, ids: string[] | undef
   return out;
 }
 
+/** Grouping keys of the glossaries' terms in one language (known terms keep their score when nested). */
+async function glossaryTermKeys(engine: Engine, ids: string[] | undefined, lang: ExtractLang): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for await (const { concept } of engine.entries(ids)) {
+    for (const t of concept.terms) if (lang === 'zh' ? t.lang.startsWith('zh') : t.lang.startsWith('en')) keys.add(extractionKey(t.text, lang));
+  }
+  return keys;
+}
+
 /** A new extractor for one language, with the glossaries' Chinese terms as jieba user words. */
 export async function createExtractor(lang: ExtractLang, options: ExtractOptions = {}, engine?: Engine): Promise<TermExtractor> {
   const userWords = options.useGlossary === false ? [] : await glossaryZhTerms(engine, options.glossaryIds);
@@ -111,7 +120,8 @@ export function resolveLang(lang: ExtractOptions['lang'], sample: string): Extra
 /** Ranks, filters rejected candidates, marks known ones and cuts to top N. */
 export async function finishExtraction(extractor: TermExtractor, documents: string[], options: ExtractOptions, engine?: Engine): Promise<ExtractResult> {
   const minFrequency = options.minFrequency ?? (extractor.totalWords > 50_000 ? 2 : 1);
-  let candidates = extractor.result({ minFrequency });
+  const termKeys = options.useGlossary !== false && engine ? await glossaryTermKeys(engine, options.glossaryIds, extractor.lang) : undefined;
+  let candidates = extractor.result({ minFrequency, termKeys });
   if (options.useGlossary !== false && engine) {
     const rejected = await rejectedKeys(engine, options.rejectionsFor);
     if (rejected.size) candidates = candidates.filter((c) => !rejected.has(c.key));
@@ -208,8 +218,9 @@ export async function extractParallelSegments(segments: ParallelSegment[], optio
     segKeys.push({ zh: keysOf(zhEx, seg.zh), en: keysOf(enEx, seg.en) });
     if (options.onProgress && (i + 1) % 500 === 0) options.onProgress(i + 1, segments.length);
   });
-  const zhAll = zhEx.result({ minFrequency: 1 });
-  const enAll = enEx.result({ minFrequency: 1 });
+  // words that only occur inside longer terms still take part in alignment (半导体 = semiconductors)
+  const zhAll = zhEx.result({ minFrequency: 1, standaloneSingles: false });
+  const enAll = enEx.result({ minFrequency: 1, standaloneSingles: false });
   // only term-like candidates take part: the better-ranked share of each side (general words stay out)
   const share = options.alignShare ?? 0.5;
   const termlike = (all: Candidate[]) => all.slice(0, Math.max(50, Math.ceil(all.length * share)));

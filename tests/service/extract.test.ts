@@ -45,7 +45,7 @@ describe('extractTexts', () => {
     const r = await extractTexts([{ name: 'seed.md', text }], { lang: 'auto', top: 50 }, engine);
     expect(r.lang).toBe('zh');
     expect(r.candidates).toHaveLength(50);
-    expect(r.candidates[0]!.text).toBe('人工智能');
+    expect(r.candidates.slice(0, 5).map((c) => c.text)).toContain('人工智能');
     const ec = r.candidates.find((c) => c.text === '出口管制')!;
     expect(ec.known).toEqual({ glossaryId: 'g', conceptId: 'export-controls', term: '出口管制' });
     expect(ec.frequency).toBeGreaterThanOrEqual(3);

@@ -31,6 +31,9 @@ export interface NestingOptions {
   tau?: number;
 }
 
+/** Words that link a head to a following complement inside a candidate (English `of` phrases). */
+const LINK_WORDS: ReadonlySet<string> = new Set(['of']);
+
 /** Longest candidate analysed, in words (positions are packed as i·64 + j). */
 const MAX_PARTS = 63;
 
@@ -61,7 +64,11 @@ export function analyseNesting(
       const continued = i === b ? raw(i - 1, j) : raw(i, j + 1);
       return Math.max(e.frequency, raw(i, j) - continued + e.frequency);
     };
-    const cons = bracketings(k, free, tau);
+    // a prepositional link (Department | of Commerce) is where the phrase divides, whatever the counts say
+    const link = e.parts.findIndex((p, n) => n > 0 && n < k - 1 && LINK_WORDS.has(p.toLowerCase()));
+    const forced = link > 0 ? (i: number, j: number) => (i < link && link < j ? link : i === link && j - i > 1 ? link + 1 : undefined) : undefined;
+    const cons = bracketings(k, free, tau, forced);
+
     const votes = Math.max(0, e.frequency - (crossing.get(e.key) ?? 0) - (covered.get(e.key) ?? 0));
     for (let len = 1; len < k; len++) {
       for (let i = 0; i + len <= k; i++) {
@@ -85,14 +92,26 @@ export function analyseNesting(
 
 /**
  * Constituents (i·64 + j) of all readings of a span of k words: recursively split where
- * free(left) · free(right) is largest, keeping every split within a factor τ of the best.
+ * free(left) · free(right) is largest, keeping every split within a factor τ of the best; `forced` names the
+ * only split of a span where there is one.
  */
-export function bracketings(k: number, free: (i: number, j: number, b: number) => number, tau: number): Set<number> {
+export function bracketings(
+  k: number,
+  free: (i: number, j: number, b: number) => number,
+  tau: number,
+  forced?: (i: number, j: number) => number | undefined,
+): Set<number> {
   const out = new Set<number>();
   const visit = (i: number, j: number): void => {
     if (out.has(i * 64 + j)) return;
     out.add(i * 64 + j);
     if (j - i < 2) return;
+    const b = forced?.(i, j);
+    if (b !== undefined) {
+      visit(i, b);
+      visit(b, j);
+      return;
+    }
     const scores: number[] = [];
     for (let b = i + 1; b < j; b++) scores.push(free(i, b, b) * free(b, j, b));
     const best = Math.max(...scores);
@@ -106,3 +125,4 @@ export function bracketings(k: number, free: (i: number, j: number, b: number) =
   visit(0, k);
   return out;
 }
+

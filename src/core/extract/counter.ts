@@ -20,6 +20,12 @@ export interface CountEntry {
   docs: number[];
   docCount: number;
   contexts: CandidateContext[];
+  /** Seen with a verb as first part (see Span.verbLead). */
+  verbLead?: boolean;
+  /** Occurrences not inside a longer candidate of the same sentence. */
+  free: number;
+  /** Only ever seen as a structural span (see Span.structural): ranked for structure, never proposed. */
+  structural?: boolean;
 }
 
 export interface CounterOptions {
@@ -45,14 +51,17 @@ export class CandidateCounter {
   }
 
   /** Records one occurrence of a candidate. */
-  add(key: string, parts: string[], form: string, doc: number, sentence: string): void {
+  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false): void {
     let e = this.entries.get(key);
     if (!e) {
       if (this.entries.size >= this.maxEntries) this.prune();
-      e = { key, parts, forms: new Map(), frequency: 0, docs: [], docCount: 0, contexts: [] };
+      e = { key, parts, forms: new Map(), frequency: 0, free: 0, docs: [], docCount: 0, contexts: [] };
       this.entries.set(key, e);
     }
     e.frequency++;
+    if (verbLead) e.verbLead = true;
+    if (free) e.free++;
+    e.structural = (e.structural ?? structural) && structural;
     const formCount = e.forms.get(form);
     if (formCount !== undefined) e.forms.set(form, formCount + 1);
     else if (e.forms.size < MAX_FORMS) e.forms.set(form, 1);

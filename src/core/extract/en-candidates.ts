@@ -12,6 +12,10 @@ export interface Span {
   parts: string[];
   start: number;
   end: number;
+  /** The first part is a verb modifying the rest (开放|权重) — or governing it as an object (赢得|人工智能). */
+  verbLead?: boolean;
+  /** Counted for the structure of shorter candidates inside it, never proposed itself. */
+  structural?: boolean;
 }
 
 /** Nouns that are never terms on their own (they may still head a longer candidate: `executive order`). */

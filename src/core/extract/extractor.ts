@@ -45,6 +45,10 @@ export interface ResultOptions {
   smoothing?: number;
   /** C-value α for nested candidates (1 = original). @default 1 */
   nestedDiscount?: number;
+  /** See RankOptions.standaloneSingles. @default true */
+  standaloneSingles?: boolean;
+  /** See RankOptions.termKeys. */
+  termKeys?: ReadonlySet<string>;
 }
 
 /** A definition found in the input with how often it was seen. */
@@ -120,12 +124,13 @@ export class TermExtractor {
     this.totalWords += words;
     // keys seen in this sentence matter only to definitions (rare): no set per sentence otherwise
     const seen = definitions.length ? new Set<string>() : undefined;
-    for (const span of spans) {
+    const free = maximalSpans(spans);
+    spans.forEach((span, i) => {
       const key = this.keyOfParts(span.parts);
       seen?.add(key);
       if (this.quoted.size < 50_000 && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
-      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence);
-    }
+      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural);
+    });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
     return spans;
   }
@@ -195,9 +200,23 @@ export class TermExtractor {
       minFrequency: options.minFrequency,
       smoothing: options.smoothing,
       nestedDiscount: options.nestedDiscount,
+      standaloneSingles: options.standaloneSingles,
+      termKeys: options.termKeys,
       lowerForReference: this.lang === 'en',
     });
   }
+}
+
+/** Which spans no other span of the sentence contains (sorted sweep: start ascending, end descending). */
+export function maximalSpans(spans: readonly Span[]): boolean[] {
+  const order = spans.map((_s, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
+  const out = new Array<boolean>(spans.length).fill(true);
+  let maxEnd = -1;
+  for (const i of order) {
+    if (spans[i]!.end <= maxEnd) out[i] = false;
+    else maxEnd = spans[i]!.end;
+  }
+  return out;
 }
 
 const OPEN_QUOTES = '“‘「『《"\'';

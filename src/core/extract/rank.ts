@@ -53,6 +53,16 @@ export interface RankOptions {
   phraseShare?: number;
   /** Lower-case words for the reference lookup (English). */
   lowerForReference?: boolean;
+  /**
+   * Score a single word by the occurrences where it stands alone (not inside a longer candidate) rather than by
+   * C-value. Alignment turns it off: pairs need the words terms are made of (半导体 = semiconductors). @default true
+   */
+  standaloneSingles?: boolean;
+  /**
+   * Keys of terms the glossaries already hold. A single segment that is one of them (jieba keeps glossary terms
+   * whole as user words) is a unit by definition and keeps its C-value like a multi-word candidate.
+   */
+  termKeys?: ReadonlySet<string>;
 }
 
 /** Ranks every counted entry; highest score first (ties: frequency, then text). */
@@ -61,7 +71,8 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   const n = options.smoothing ?? 1000 / Math.max(1, options.totalWords);
   const list = [...entries];
   const { crossing, constituents } = analyseNesting(list, options.keyOfParts);
-  const termFrequency = (e: CountEntry) => Math.max(0, e.frequency - (crossing.get(e.key) ?? 0));
+  const freq = new Map(list.map((e) => [e.key, e.frequency]));
+  const termFrequency = (e: CountEntry) => (isVerbObject(e, freq, options.keyOfParts) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
   const cv = cValues(
     list.map((e) => {
       const own = constituents.get(e.key);
@@ -73,8 +84,11 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   const out: Candidate[] = [];
   for (const e of list) {
     const definedAs = options.defined?.get(e.key);
-    if ((e.frequency < minFrequency || termFrequency(e) <= 0) && !definedAs) continue;
-    const cvalue = cv.get(e.key) ?? 0;
+    if ((e.frequency < minFrequency || termFrequency(e) <= 0 || e.structural) && !definedAs) continue;
+    // a single word is a term on its own only as often as it stands alone (not inside a longer candidate)
+    // a single word is a term on its own only as often as it stands alone (not inside a longer candidate)
+    const standalone = e.parts.length === 1 && !definedAs && options.standaloneSingles !== false && !options.termKeys?.has(e.key);
+    const cvalue = standalone ? e.free : (cv.get(e.key) ?? 0);
     if (cvalue <= 0 && !definedAs) continue;
     const text = displayForm(e);
     const refWords = options.lowerForReference ? e.parts.map((p) => p.toLowerCase()) : e.parts;
@@ -106,6 +120,17 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   }
   out.sort((a, b) => b.score - a.score || b.frequency - a.frequency || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return out;
+}
+
+/**
+ * A verb followed by a noun phrase is a term when the verb modifies it (开放权重: 权重 is always 开放权重) and a
+ * verb–object phrase when the noun phrase is free without it (赢得人工智能: 人工智能 mostly occurs alone). The
+ * verb must accompany at least half the occurrences of the rest.
+ */
+function isVerbObject(e: CountEntry, freq: ReadonlyMap<string, number>, keyOf: (parts: readonly string[]) => string): boolean {
+  if (!e.verbLead || e.parts.length < 2) return false;
+  const rest = freq.get(keyOf(e.parts.slice(1)));
+  return rest !== undefined && e.frequency * 2 < rest;
 }
 
 /** Keys of every contiguous sub-sequence shorter than the whole. */

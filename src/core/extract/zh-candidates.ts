@@ -152,8 +152,13 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       const verbHead = lastTag === 'v' && last.text.length === 2 && (j === i || NOUNISH.has(tags[j - 1]!) || bound[j - 1] === 'prefix');
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
-      if (j > i && (firstTag === 'v' || firstTag === 'vd') && j - i > 1) continue; // 开放权重 yes, 推动人工智能应用 no
-      out.push({ parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end });
+      // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longer span still
+      // tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
+      const structural = j - i > 1 && (firstTag === 'v' || firstTag === 'vd');
+      const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
+      if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
+      if (structural) span.structural = true;
+      out.push(span);
     }
   }
   return out;
@@ -175,8 +180,7 @@ function effectiveTag(tokens: Token[], i: number): string {
 }
 
 function isSingle(t: Token, tag: string): boolean {
-  // idioms (chengyu, tagged i) are general-language expressions, not terms on their own
-  return t.text.length >= 2 && tag !== 'i' && (HEAD_TAGS.has(tag) || tag === 'v');
+  return t.text.length >= 2 && (HEAD_TAGS.has(tag) || tag === 'v');
 }
 
 /** Joins Chinese parts into the surface text of a candidate (Latin parts keep a space between them). */
