@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { toTraditional } from '../../src/core/normalize/script.js';
+import { mayHaveTaiwanForm } from '../../src/core/normalize/tw-filter.js';
 import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
 
 describe('termKey', () => {
@@ -95,3 +97,23 @@ describe('patternForms', () => {
     expect(inflectionVariants('analysis')).toEqual(['analyses']);
   });
 });
+
+describe('mayHaveTaiwanForm', () => {
+  // vocabulary, one-to-many characters and plain terms
+  const terms = ['人工智能', '数据中心', '软件', '开放权重', '出口管制', '干燥', '干部', '头发', '发展', '面条', '表面', '里程碑', '后台', '云计算', '信息安全', '网络', '打印机', '硬盘', '内存', '程序', '算法', '芯片', '半导体', '光刻机', '大语言模型', '鼠标', '视频', '服务器', '默认', '优化'];
+
+  it('keeps every term whose Taiwan form folds differently (the filter may only skip useless conversions)', () => {
+    const differing = terms.filter((t) => foldOnly(toTraditional(t, 'tw')) !== foldOnly(t));
+    expect(differing.length).toBeGreaterThan(5);
+    for (const t of differing) expect(mayHaveTaiwanForm(t), t).toBe(true);
+    expect(mayHaveTaiwanForm('人工智能')).toBe(true);
+    expect(mayHaveTaiwanForm('数据中心')).toBe(true);
+    expect(mayHaveTaiwanForm('开放权重')).toBe(false);
+    expect(mayHaveTaiwanForm('出口管制')).toBe(false);
+  });
+});
+
+/** The character folds the matcher applies (no vocabulary). */
+function foldOnly(s: string): string {
+  return unitsToString(normalizeText(s, FOLD_ALL));
+}

@@ -6,6 +6,7 @@ import { isChinese } from '../lang.js';
 import { C_WORD, FOLD_ALL, FOLD_CASE, classes } from './chars.js';
 import { canonicalWord, inflectionVariants } from './inflect.js';
 import { toSimplified, toTraditional } from './script.js';
+import { mayHaveTaiwanForm } from './tw-filter.js';
 import { F_SPLIT, normalizeScratch } from './text.js';
 
 export { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH } from './chars.js';
@@ -87,7 +88,8 @@ export function patternForms(text: string, lang: string): PatternForm[] {
 /**
  * The script variant of each term (see patternForms), or undefined: the OpenCC conversions are done in two
  * calls over all the Chinese terms joined by line breaks (a per-term call costs ~50 µs of set-up), then
- * split. `patternFormsWith(t.text, variants[i])` then gives the forms of term i.
+ * split; Simplified terms whose Taiwan form would normalise like the term are not converted (undefined).
+ * `patternFormsWith(t.text, variants[i])` then gives the compiled forms of term i.
  */
 export function scriptVariantsBatch(terms: readonly { text: string; lang: string }[]): (string | undefined)[] {
   const toS: number[] = [];
@@ -106,7 +108,11 @@ export function scriptVariantsBatch(terms: readonly { text: string; lang: string
     for (const id of ids) other[id] ??= fn(terms[id]!.text);
   };
   convert(toS, toSimplified);
-  convert(toT, (s) => toTraditional(s, 'tw'));
+  // Simplified terms whose Taiwan form can only fold back to the term need no conversion (tw-filter.ts)
+  convert(
+    toT.filter((i) => mayHaveTaiwanForm(terms[i]!.text)),
+    (s) => toTraditional(s, 'tw'),
+  );
   return other;
 }
 
