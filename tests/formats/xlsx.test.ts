@@ -134,6 +134,19 @@ describe('XLSX export', () => {
   });
 });
 
+describe('XLSX cell limit', () => {
+  it('cuts text to 32,767 characters without splitting a surrogate pair, and says so', async () => {
+    // (a list of related ids is the one field without a length limit of its own)
+    const long = `${'x'.repeat(32_766)}😀 tail`;
+    const one: Glossary = { id: 'l', name: 'l', languages: ['en'], concepts: [{ id: 'c', definitions: {}, notes: [], related: [long], terms: [{ text: 'long', lang: 'en', status: 'preferred' }] }] };
+    const { bytes, warnings } = await writeGlossary(one, 'xlsx');
+    expect(warnings.map((w) => w.code)).toContain('cell_too_long');
+    expect(await zipPart(bytes, 'xl/sharedStrings.xml')).toContain(`<t>${'x'.repeat(32_766)}</t>`);
+    const back = (await readGlossary({ name: 'l.xlsx', bytes })).glossary;
+    expect(back.concepts[0]!.related).toEqual(['x'.repeat(32_766)]);
+  });
+});
+
 describe('XLSX import', () => {
   it('maps headers in either language and turns every cell type into text; formulas are not evaluated', async () => {
     const wb = new ExcelJS.Workbook();

@@ -1,4 +1,4 @@
-/** The Excel .xlsx adapter (exceljs): styled export, header-mapped import, zip-bomb checked. */
+/** The Excel .xlsx adapter: styled export (SpreadsheetML written directly), header-mapped import (exceljs's streaming reader), zip-bomb checked. */
 import type { Glossary } from '../../core/model.js';
 import type { FileInput, GlossaryFormat, GlossaryReadOptions, GlossaryReadResult, GlossaryWriteOptions, GlossaryWriteResult } from '../types.js';
 import { TABULAR_CANNOT_HOLD } from '../tabular/to-table.js';

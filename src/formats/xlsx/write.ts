@@ -57,7 +57,9 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
     v = neutralizeCell(v);
     if (v.length > EXCEL_CELL_MAX) {
       truncated++;
-      v = v.slice(0, EXCEL_CELL_MAX);
+      // never cut between the two halves of a surrogate pair (a lone half is not valid XML)
+      const end = (v.charCodeAt(EXCEL_CELL_MAX - 1) & 0xfc00) === 0xd800 ? EXCEL_CELL_MAX - 1 : EXCEL_CELL_MAX;
+      v = v.slice(0, end);
     }
     return v;
   };
