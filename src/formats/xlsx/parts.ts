@@ -180,8 +180,7 @@ export function packageParts(sheetNames: string[], options: { creator: string; f
       `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<dc:creator>${escapeXml(options.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
     'docProps/app.xml':
-      `${XML_DECL}<Properties xmlns="${ct}/extended-properties" xmlns:vt="${ct}/docPropsVTypes"><Application>${escapeXml(options.creator)}</Application>` +
-      `<TitlesOfParts><vt:vector size="${sheetNames.length}" baseType="lpstr">${sheetNames.map((n) => `<vt:lpstr>${escapeXml(n)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`,
+      `${XML_DECL}<Properties xmlns="${ct}/extended-properties" xmlns:vt="${ct}/docPropsVTypes"><Application>${escapeXml(options.creator)}</Application></Properties>`,
     'xl/workbook.xml':
       `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
       sheetNames.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +

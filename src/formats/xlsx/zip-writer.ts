@@ -14,8 +14,8 @@ interface Entry {
   offset: number;
 }
 
-/** Compression level: 6 (zlib's default) makes files as small as Excel's own at a fraction of the time of 9. */
-const LEVEL = 6;
+/** Compression level: 4 compresses the 120k-row sheet and strings in two thirds of the time of zlib's default 6, 7% larger. */
+const LEVEL = 4;
 /** Characters of XML text collected before they are encoded and handed to the compressor (small: the pieces die young). */
 const BLOCK = 1 << 16;
 
