@@ -3,8 +3,7 @@
  * per set, i18next locales together, .txt pairs), units are streamed through the checks one at a time (memory
  * stays flat in file size: only findings and the cross-unit bookkeeping are kept), then waivers are applied.
  */
-import type { Concept } from '../core/model.js';
-import { CHECK_IDS, CheckRun, SEVERITIES, SEVERITY_RANK, applyWaivers, conceptKey } from '../core/checks/index.js';
+import { CHECK_IDS, CheckRun, SEVERITIES, SEVERITY_RANK, applyWaivers, conceptIndex } from '../core/checks/index.js';
 import type { CheckId, CheckRunOptions, ConceptResolver, Finding, Severity, Waiver } from '../core/checks/index.js';
 import type { Matcher, MatcherEntry } from '../core/match/types.js';
 import { ShuyuError } from '../core/errors.js';
@@ -63,11 +62,9 @@ export interface CheckReport {
   staleWaivers: Waiver[];
 }
 
-/** Builds the concept resolver over matcher entries. */
+/** Builds the concept resolver over matcher entries (once per glossary set, like the matcher). */
 export function conceptResolver(entries: Iterable<MatcherEntry>): ConceptResolver {
-  const map = new Map<string, Concept>();
-  for (const e of entries) map.set(conceptKey(e.glossaryId, e.concept.id), e.concept);
-  return (g, c) => map.get(conceptKey(g, c));
+  return conceptIndex(entries);
 }
 
 /** Runs the checks with a given matcher and resolver (the engine-free core of checkFiles; benchmarks use it). */

@@ -3,8 +3,9 @@
  * a `deprecated` (or otherwise not allowed) term when its concept is present in the source. A term inside
  * a longer allowed term is not flagged, nor a span that is also an allowed term of a concept in the source.
  */
-import { conceptKey } from './analyse.js';
-import { expectedTerms, spanOf } from './terms.js';
+import { conceptKey } from './concepts.js';
+import { expectedTexts } from './concepts.js';
+import { spanOf } from './terms.js';
 import type { Check } from './types.js';
 
 export const forbiddenTerm: Check = {
@@ -15,24 +16,31 @@ export const forbiddenTerm: Check = {
     return {
       unit(a, emit) {
         if (a.targetBlank || a.targetCopied) return;
-        const inSource = (key: string) => (a.concepts.get(key)?.source.length ?? 0) > 0;
-        const reported = new Set<string>();
-        for (const m of a.targetOuter) {
-          const key = conceptKey(m.glossaryId, m.conceptId);
+        const outer = a.targetOuter;
+        let reported: Set<string> | undefined;
+        for (let i = 0; i < outer.length; i++) {
+          const m = outer[i]!;
+          const h = a.targetHits[i];
+          if (!h && m.status !== 'forbidden') continue; // not in the source, and only forbidden counts anywhere
+          const key = h ? h.key : conceptKey(m.glossaryId, m.conceptId);
           const allowed = ctx.allowed(key);
           if (allowed.includes(m.status)) continue;
           if (!ctx.enabled('forbidden-term', key)) continue;
-          if (m.status !== 'forbidden' && !inSource(key)) continue;
+          if (m.status !== 'forbidden' && !(h && h.source.length > 0)) continue;
           // the same span is an allowed term of a concept the source has: a homonym, not an error
-          const alsoAllowed = a.targetOuter.some(
-            (o) => o !== m && o.start === m.start && o.end === m.end && ctx.allowed(conceptKey(o.glossaryId, o.conceptId)).includes(o.status) && inSource(conceptKey(o.glossaryId, o.conceptId)),
-          );
+          let alsoAllowed = false;
+          for (let j = 0; j < outer.length && !alsoAllowed; j++) {
+            const o = outer[j]!;
+            const oh = a.targetHits[j];
+            if (j === i || o.start !== m.start || o.end !== m.end || !oh || oh.source.length === 0) continue;
+            if (ctx.allowed(oh.key).includes(o.status)) alsoAllowed = true;
+          }
           if (alsoAllowed) continue;
           const span = `${m.start}:${m.end}`;
+          reported ??= new Set();
           if (reported.has(span)) continue;
           reported.add(span);
-          const h = a.concepts.get(key);
-          const expected = h ? expectedTerms(h.concept, a.unit.targetLang, allowed) : [];
+          const expected = h ? [...expectedTexts(h.ref, a.unit.targetLang, allowed)] : [];
           const src = h?.source[0];
           emit({
             checkId: 'forbidden-term',

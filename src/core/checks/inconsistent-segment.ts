@@ -2,14 +2,16 @@
  * inconsistent-segment (warning), the Xbench check across the whole run: identical source text translated
  * differently, and identical target text coming from different sources. Whitespace is collapsed; for the
  * target→source direction source case, trailing punctuation and English inflection are ignored, and plural/context variants of
- * one i18next key are not compared with each other. Segments are keyed by a 53-bit hash, so memory grows with
- * the number of distinct segments (a hash, one location and a short text each), not with their length.
+ * one i18next key are not compared with each other. Segments are keyed by a 53-bit hash in open-addressing
+ * tables: per distinct segment and direction a table slot, a variant row and the variant's label (the other
+ * side's text, up to 160 characters), plus 8 bytes per kept location — not the segments themselves.
  */
 import { usesWhitespace } from '../lang.js';
 import { termKey } from '../normalize/index.js';
 import { hash53 } from './hash.js';
 import type { Check } from './types.js';
-import { UnitTable, VariantGroup, countsOf, describeVariants, headline, locationsOf } from './variants.js';
+import { HashIndex, IntList, own } from './compact.js';
+import { VariantStore } from './variants.js';
 
 const MAX_LABEL = 160;
 
@@ -36,10 +38,51 @@ function label(s: string): string {
  * "Select" / "Selection", "Expired" / "Pod expired"): a short label and its longer form rendered alike is
  * usually context, not an error (this removed 8 of 17 false alarms in the review, see docs/checking.md).
  */
-function nested(g: VariantGroup<{ text: string }>, lang: string): boolean {
-  const keys = g.variants().map((v) => termKey(v.label.replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang)).sort((x, y) => y.length - x.length);
+function nested(store: VariantStore, g: number, lang: string): boolean {
+  const keys = store
+    .variants(g)
+    .map((v) => termKey(store.labelOf(v).replace(/[\s.!?:;,…。！？：；，、]+$/u, ''), lang))
+    .sort((x, y) => y.length - x.length);
   const longest = keys[0] ?? '';
   return keys.every((k) => k.length > 0 && longest.includes(k));
+}
+
+/** Only inline codes (or nothing) once whitespace is collapsed. */
+function onlyCodes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 0xfffc) return false;
+  return true;
+}
+
+/**
+ * One direction of the check: a 53-bit hash of the grouping text → a group of variants (each variant a hash
+ * of the other side, with its label, count and locations). The group's own text is only stored once it has
+ * a second variant (until then no finding can name it).
+ */
+class SegmentGroups {
+  readonly index = new HashIndex();
+  readonly store: VariantStore;
+  readonly order = new IntList(1024);
+  readonly text = new Map<number, string>();
+  constructor(max: number) {
+    this.store = new VariantStore(false, max, true);
+  }
+  add(key: number, keyLabel: () => string, variantKey: number, variantLabel: () => string, unit: number, groupKey?: string): void {
+    const st = this.store;
+    let g = this.index.get(key);
+    let v: number;
+    if (g < 0) {
+      v = g = st.group(variantKey, variantLabel());
+      this.index.add(key, g);
+      this.order.push(g);
+    } else {
+      v = st.find(g, variantKey);
+      if (v < 0) {
+        v = st.variant(g, variantKey, variantLabel());
+        if (!this.text.has(g)) this.text.set(g, own(keyLabel()));
+      }
+    }
+    st.add(v, unit, undefined, undefined, undefined, groupKey);
+  }
 }
 
 export const inconsistentSegment: Check = {
@@ -47,35 +90,32 @@ export const inconsistentSegment: Check = {
   severity: 'warning',
   descriptionKey: 'checks.inconsistent-segment',
   create(ctx) {
-    const bySource = new Map<number, VariantGroup<{ text: string }>>();
-    const byTarget = new Map<number, VariantGroup<{ text: string }>>();
+    const bySource = new SegmentGroups(ctx.maxLocations);
+    const byTarget = new SegmentGroups(ctx.maxLocations);
     let lang = 'en';
-    const units = new UnitTable();
+    const units = ctx.units;
     return {
       unit(a) {
         if (a.targetBlank || !ctx.enabled('inconsistent-segment')) return;
         lang = a.unit.sourceLang;
         const src = squash(a.unit.source.text);
-        if (src.replace(/\uFFFC/g, '') === '') return;
+        if (onlyCodes(src)) return;
         const tgt = squash(a.unit.target!.text);
         const loc = units.ref(a.location);
-        // one label string per side, shared by both maps
-        const srcLabel = label(src);
-        const tgtLabel = label(tgt);
+        const srcLabel = () => label(src);
+        const tgtLabel = () => label(tgt);
         const sk = hash53(src);
         const tk = hash53(tgt);
-        let sg = bySource.get(sk);
-        if (!sg) bySource.set(sk, (sg = new VariantGroup({ text: srcLabel })));
-        sg.add(tk, tgtLabel, loc, ctx.maxLocations);
-        let tg = byTarget.get(tk);
-        if (!tg) byTarget.set(tk, (tg = new VariantGroup({ text: tgtLabel })));
-        tg.add(hash53(loose(src, a.unit.sourceLang)), srcLabel, loc, ctx.maxLocations, undefined, a.unit.group ?? '');
+        bySource.add(sk, srcLabel, tk, tgtLabel, loc);
+        byTarget.add(tk, tgtLabel, hash53(loose(src, a.unit.sourceLang)), srcLabel, loc, a.unit.group ?? '');
       },
       finish(emit) {
-        const make = (g: VariantGroup<{ text: string }>, key: string) => {
-          const vs = g.sorted();
-          const locations = locationsOf(vs, units);
-          const first = headline(vs, units);
+        const make = (d: SegmentGroups, g: number, key: string) => {
+          const st = d.store;
+          const vs = st.sorted(g);
+          const locations = st.locations(vs, units);
+          const first = st.headline(vs, units);
+          const text = d.text.get(g) ?? '';
           emit({
             checkId: 'inconsistent-segment',
             severity: ctx.severity('inconsistent-segment'),
@@ -83,21 +123,26 @@ export const inconsistentSegment: Check = {
             ...(first.part ? { part: first.part } : {}),
             unitId: first.unitId,
             ...(first.line !== undefined ? { line: first.line } : {}),
-            term: g.extra.text,
+            term: text,
             messageKey: key,
-            params: { text: g.extra.text, variants: describeVariants(vs), count: vs.length },
+            params: { text, variants: st.describe(vs), count: vs.length },
             locations,
-            counts: countsOf(vs),
+            counts: st.counts(vs),
           });
         };
-        for (const g of bySource.values()) if (g.size > 1) make(g, 'findings.inconsistent-segment');
-        for (const g of byTarget.values()) {
-          if (g.size < 2) continue;
+        for (let i = 0; i < bySource.order.length; i++) {
+          const g = bySource.order.get(i);
+          if (bySource.store.sizeOf(g) > 1) make(bySource, g, 'findings.inconsistent-segment');
+        }
+        const st = byTarget.store;
+        for (let i = 0; i < byTarget.order.length; i++) {
+          const g = byTarget.order.get(i);
+          if (st.sizeOf(g) < 2) continue;
           const groups = new Set<string>();
-          for (const v of g.variants()) for (const x of v.groups ?? []) groups.add(x);
+          for (const v of st.variants(g)) for (const x of st.groupsOf(v)) groups.add(x);
           if (groups.size === 1 && !groups.has('')) continue; // plural/context forms of one key
-          if (nested(g, lang)) continue;
-          make(g, 'findings.inconsistent-segment-reverse');
+          if (nested(st, g, lang)) continue;
+          make(byTarget, g, 'findings.inconsistent-segment-reverse');
         }
       },
     };

@@ -8,7 +8,8 @@ import { ALLOWED_STATUSES } from '../model.js';
 import type { TermStatus } from '../model.js';
 import type { Matcher } from '../match/types.js';
 import { analyseUnit } from './analyse.js';
-import type { ConceptResolver } from './analyse.js';
+import { UnitTable } from './compact.js';
+import type { ConceptResolver } from './concepts.js';
 import { forbiddenTerm } from './forbidden-term.js';
 import { inconsistentSegment } from './inconsistent-segment.js';
 import { inconsistentTerm } from './inconsistent-term.js';
@@ -18,8 +19,9 @@ import type { Check, CheckContext, CheckId, CheckInstance, CheckRunOptions, Find
 import { untranslated } from './untranslated.js';
 
 export * from './types.js';
-export { analyseUnit, conceptKey } from './analyse.js';
-export type { ConceptResolver } from './analyse.js';
+export { analyseUnit } from './analyse.js';
+export { conceptIndex, conceptKey } from './concepts.js';
+export type { ConceptRef, ConceptResolver } from './concepts.js';
 export { applyWaivers, parseWaivers, waiverCovers, waiverFor } from './waivers.js';
 
 /** Every check, in report order. */
@@ -42,6 +44,7 @@ export function checkContext(options: CheckRunOptions = {}): CheckContext {
   return {
     options,
     maxLocations: options.maxLocations ?? 1000,
+    units: new UnitTable(),
     enabled(check: CheckId, key?: string) {
       if (options.checks?.[check] === false) return false;
       if (key) {
@@ -74,12 +77,17 @@ export class CheckRun {
     this.instances = checks.filter((c) => options.checks?.[c.id] !== false).map((c) => c.create(this.ctx));
   }
 
+  private out: Finding[] = [];
+  private readonly emit = (f: Finding): void => {
+    this.out.push(f);
+  };
+
   /** Checks one unit; returns its findings (grouped findings come from finish()). */
   unit(u: BilingualUnit): Finding[] {
     this.unitCount++;
-    const out: Finding[] = [];
+    const out: Finding[] = (this.out = []);
     const a = analyseUnit(u, this.matcher, this.resolve);
-    for (const i of this.instances) i.unit?.(a, (f) => out.push(f));
+    for (const i of this.instances) i.unit?.(a, this.emit);
     return out;
   }
 

@@ -5,9 +5,30 @@
  * Units without a translation are left to `untranslated`; a deprecated/forbidden rendering to `forbidden-term`.
  * One finding per concept and unit (at its first occurrence).
  */
-import { spanOf, expectedTerms } from './terms.js';
-import type { Check, ConceptHit, Finding } from './types.js';
 import type { TermMatch } from '../match/types.js';
+import { expectedTexts } from './concepts.js';
+import { spanOf } from './terms.js';
+import type { Check, ConceptHit, Finding, UnitAnalysis } from './types.js';
+import type { CheckContext } from './types.js';
+
+/** Concepts sharing one source span (matches of one span are adjacent in the matcher's answer). */
+interface SpanGroup {
+  m: TermMatch;
+  hits: ConceptHit[];
+}
+
+function spanGroups(a: UnitAnalysis, ctx: CheckContext): SpanGroup[] {
+  const out: SpanGroup[] = [];
+  let cur: SpanGroup | undefined;
+  for (let i = 0; i < a.sourceMatches.length; i++) {
+    const m = a.sourceMatches[i]!;
+    const h = a.sourceHits[i];
+    if (!h || !ctx.enabled('missing-term', h.key)) continue;
+    if (!cur || cur.m.start !== m.start || cur.m.end !== m.end) out.push((cur = { m, hits: [] }));
+    if (!cur.hits.includes(h)) cur.hits.push(h);
+  }
+  return out;
+}
 
 export const missingTerm: Check = {
   id: 'missing-term',
@@ -17,28 +38,25 @@ export const missingTerm: Check = {
     return {
       unit(a, emit) {
         if (a.targetBlank || a.targetCopied) return;
-        const bySpan = new Map<string, { m: TermMatch; hits: ConceptHit[] }>();
-        for (const m of a.sourceMatches) {
-          const key = `${m.glossaryId}\u0000${m.conceptId}`;
-          const h = a.concepts.get(key);
-          if (!h || !ctx.enabled('missing-term', key)) continue;
-          const sk = `${m.start}:${m.end}`;
-          const g = bySpan.get(sk) ?? { m, hits: [] };
-          if (!g.hits.includes(h)) g.hits.push(h);
-          bySpan.set(sk, g);
-        }
-        const reported = new Set<string>();
-        for (const { m, hits } of bySpan.values()) {
-          // concepts that have something to expect in the target language
-          const withTarget = hits.filter((h) => expectedTerms(h.concept, a.unit.targetLang, ctx.allowed(h.key)).length > 0);
-          if (withTarget.length === 0) continue;
-          if (withTarget.some((h) => h.target.length > 0)) continue;
+        const lang = a.unit.targetLang;
+        let reported: Set<string> | undefined;
+        for (const { m, hits } of spanGroups(a, ctx)) {
+          // satisfied when a concept of the span is in the target; else the concepts that expect something
+          let found = false;
+          let withTarget: ConceptHit[] | undefined;
+          for (const h of hits) {
+            if (expectedTexts(h.ref, lang, ctx.allowed(h.key)).length === 0) continue;
+            if (h.target.length > 0) found = true;
+            (withTarget ??= []).push(h);
+          }
+          if (found || !withTarget) continue;
           // one finding per concept and unit, however often its term occurs in the source
           const key = withTarget.map((h) => h.key).join('\u0001');
+          reported ??= new Set();
           if (reported.has(key)) continue;
           reported.add(key);
           const first = withTarget[0]!;
-          const expected = [...new Set(withTarget.flatMap((h) => expectedTerms(h.concept, a.unit.targetLang, ctx.allowed(h.key))))];
+          const expected = [...new Set(withTarget.flatMap((h) => expectedTexts(h.ref, lang, ctx.allowed(h.key))))];
           const f: Finding = {
             checkId: 'missing-term',
             severity: ctx.severity('missing-term'),

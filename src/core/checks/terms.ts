@@ -14,13 +14,15 @@ export function termsIn(concept: Concept, lang: string, statuses?: readonly Term
   if (!byKey) cache.set(concept, (byKey = new Map()));
   const key = statuses ? `${lang}|${statuses.join(',')}` : lang;
   let out = byKey.get(key);
-  if (!out) {
-    const norm = normalizeLang(lang);
-    const same = concept.terms.filter((t) => sameLanguage(t.lang, norm) && (!statuses || statuses.includes(t.status)));
-    out = same.sort((a, b) => (a.lang === norm ? 0 : 1) - (b.lang === norm ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-    byKey.set(key, out);
-  }
+  if (!out) byKey.set(key, (out = termsInUncached(concept, lang, statuses)));
   return out;
+}
+
+/** termsIn without the per-concept cache (callers that cache themselves). */
+export function termsInUncached(concept: Concept, lang: string, statuses?: readonly TermStatus[]): Term[] {
+  const norm = normalizeLang(lang);
+  const same = concept.terms.filter((t) => sameLanguage(t.lang, norm) && (!statuses || statuses.includes(t.status)));
+  return same.sort((a, b) => (a.lang === norm ? 0 : 1) - (b.lang === norm ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
 
 /** Texts of the allowed target terms (deduplicated, preferred first). */

@@ -5,6 +5,8 @@
 import type { BilingualUnit } from '../../formats/types.js';
 import type { Concept, TermStatus } from '../model.js';
 import type { TermMatch } from '../match/types.js';
+import type { ConceptRef } from './concepts.js';
+import type { UnitTable } from './compact.js';
 
 export const CHECK_IDS = ['missing-term', 'forbidden-term', 'inconsistent-term', 'inconsistent-segment', 'term-count', 'untranslated'] as const;
 /** Stable id of a check (used on the command line, in waivers, in JSON and SARIF). */
@@ -105,6 +107,7 @@ export interface CheckRunOptions {
 
 /** Matches of one concept in one unit. */
 export interface ConceptHit {
+  ref: ConceptRef;
   /** `glossaryId\u0000conceptId`. */
   key: string;
   glossaryId: string;
@@ -125,10 +128,14 @@ export interface UnitAnalysis {
   targetCopied: boolean;
   /** Leftmost-longest source matches, in order (several when concepts share a span). */
   sourceMatches: TermMatch[];
+  /** The concept of each source match (undefined when the resolver does not know it). */
+  sourceHits: (ConceptHit | undefined)[];
   /** Leftmost-longest target matches, in order (for forbidden terms). */
   targetOuter: TermMatch[];
-  /** Concepts seen in the source or target. */
-  concepts: Map<string, ConceptHit>;
+  /** The concept of each leftmost-longest target match. */
+  targetHits: (ConceptHit | undefined)[];
+  /** Concepts seen in the source (and forbidden terms' concepts in the target), in the order first seen. */
+  hits: ConceptHit[];
 }
 
 /** What a check can ask of the run. */
@@ -140,6 +147,8 @@ export interface CheckContext {
   allowed(conceptKey: string): readonly TermStatus[];
   severity(check: CheckId): Severity;
   maxLocations: number;
+  /** The units grouped findings point at, shared by the checks of the run (each unit stored once). */
+  units: UnitTable;
 }
 
 /** One running check: per-unit hook and end-of-run hook (for checks across units). */

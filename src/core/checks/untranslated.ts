@@ -14,6 +14,7 @@ export const untranslated: Check = {
     return {
       unit(a, emit) {
         if (!ctx.enabled('untranslated')) return;
+        if (!a.targetBlank && !a.targetCopied) return;
         const base = { checkId: 'untranslated' as const, severity: ctx.severity('untranslated'), ...a.location, sourceText: a.unit.source.text, targetText: a.unit.target?.text ?? '' };
         if (a.targetBlank) {
           emit({ ...base, messageKey: a.unit.target ? 'findings.untranslated-empty' : 'findings.untranslated-missing', params: {} });
@@ -21,8 +22,9 @@ export const untranslated: Check = {
         }
         if (!a.targetCopied) return;
         // identical: only a finding when some source term should read differently in the target language
-        for (const m of a.sourceMatches) {
-          const h = a.concepts.get(`${m.glossaryId}\u0000${m.conceptId}`);
+        for (let i = 0; i < a.sourceMatches.length; i++) {
+          const m = a.sourceMatches[i]!;
+          const h = a.sourceHits[i];
           if (!h || !ctx.enabled('untranslated', h.key)) continue;
           const targets = termsIn(h.concept, a.unit.targetLang, ctx.allowed(h.key));
           if (targets.length === 0) continue;

@@ -1,111 +1,233 @@
 /**
- * Bookkeeping for grouped findings: per key, the variants seen with exact counts and their locations (capped
- * per variant). Locations are stored compactly — a unit number and four offsets — against a per-run table of
- * units, and only turned into objects for the findings at the end, so the cross-unit state stays small.
+ * Bookkeeping for grouped findings (inconsistent-term, inconsistent-segment): per key, the variants seen with
+ * exact counts and their locations (capped per variant). Everything lives in typed arrays indexed by number —
+ * a variant is a row, a group is the row of its first variant, a location is a row of a shared pool linked
+ * per variant — and is only turned into objects for the findings at the end. A group with one variant (the
+ * usual case) costs about 50 bytes plus 8 (no spans) or 24 (spans) bytes per kept location.
  */
-import type { FindingLocation, Span } from './types.js';
+import { FloatList, IntList, TextPool, own } from './compact.js';
+import type { UnitTable } from './compact.js';
+import type { FindingLocation } from './types.js';
 
-/** The units referenced by grouped findings of one run (each unit stored once). */
-export class UnitTable {
-  private readonly units: FindingLocation[] = [];
-  private last: FindingLocation | undefined;
+/** Spans of a location; -1 = none. */
+export interface SpanOffsets {
+  ss: number;
+  se: number;
+  ts: number;
+  te: number;
+}
 
-  /** The number of a unit's base location (file, part, id, line), adding it when new. */
-  ref(location: FindingLocation): number {
-    if (this.last !== location) {
-      this.units.push(location);
-      this.last = location;
+const BIG_GROUP = 8;
+// fields of a variant row (a group's own fields live in the row of its first variant)
+const COUNT = 0;
+const HEAD = 1;
+const TAIL = 2;
+const KEPT = 3;
+const NEXT = 4;
+const LAST = 5;
+const SIZE = 6;
+const ROW = 7;
+
+export class VariantStore {
+  private rows = new Int32Array(ROW * 256);
+  private rowCount = 0;
+  private readonly key = new FloatList(256);
+  /** Labels: glossary terms are kept as they are (shared strings); segment texts go to a pool. */
+  private readonly labelList: string[] | undefined;
+  private readonly labelPool: TextPool | undefined;
+  private readonly sourceTexts: (string | undefined)[] | undefined;
+  private readonly targetTexts: (string | undefined)[] | undefined;
+  /** Grouping keys seen per variant (i18next plural/context groups): the first, or a Set when several. */
+  private readonly groupKeys = new Map<number, string | Set<string>>();
+  /** Variant by key, for groups with many variants. */
+  private readonly index = new Map<number, Map<number, number>>();
+  // locations: [unit, next] or [unit, ss, se, ts, te, next]
+  private readonly pool: IntList;
+  private readonly stride: number;
+
+  /**
+   * @param spans whether locations carry source/target spans
+   * @param max locations kept per variant (counts stay exact)
+   * @param pooledLabels store labels in a text pool (labels that are not shared strings)
+   */
+  constructor(
+    spans: boolean,
+    private readonly max: number,
+    pooledLabels = false,
+  ) {
+    if (pooledLabels) this.labelPool = new TextPool();
+    else this.labelList = [];
+    this.stride = spans ? 6 : 2;
+    this.pool = new IntList(1024);
+    this.sourceTexts = spans ? [] : undefined;
+    this.targetTexts = spans ? [] : undefined;
+  }
+
+  private row(key: number, label: string): number {
+    const v = this.rowCount++;
+    if (v * ROW === this.rows.length) {
+      const b = new Int32Array(this.rows.length * 2);
+      b.set(this.rows);
+      this.rows = b;
     }
-    return this.units.length - 1;
+    const o = v * ROW;
+    const r = this.rows;
+    r[o + COUNT] = 0;
+    r[o + HEAD] = -1;
+    r[o + TAIL] = -1;
+    r[o + KEPT] = 0;
+    r[o + NEXT] = -1;
+    r[o + LAST] = v;
+    r[o + SIZE] = 1;
+    this.key.push(key);
+    if (this.labelList) this.labelList.push(label);
+    else this.labelPool!.add(label);
+    this.sourceTexts?.push(undefined);
+    this.targetTexts?.push(undefined);
+    return v;
   }
 
-  get(i: number): FindingLocation {
-    return this.units[i]!;
-  }
-}
-
-export interface Variant {
-  /** Display text of the variant (a target term, a translation). */
-  label: string;
-  count: number;
-  /** Flattened [unit, sourceStart, sourceEnd, targetStart, targetEnd] per kept location (-1 = none). */
-  refs: number[];
-  /** Grouping keys of the units (i18next plural/context group), to tell plural variants apart. */
-  groups?: Set<string>;
-  /** Texts of the spans, when the same for every location (a term's surface forms vary; kept from the first). */
-  sourceText?: string;
-  targetText?: string;
-}
-
-/** Variants of one key, by variant key. */
-export class VariantGroup<Extra = undefined> {
-  private first: [string | number, Variant] | undefined;
-  private more: Map<string | number, Variant> | undefined;
-  constructor(public extra: Extra) {}
-
-  get size(): number {
-    return this.more ? this.more.size : this.first ? 1 : 0;
+  private next(v: number): number {
+    return this.rows[v * ROW + NEXT]!;
   }
 
-  add(variantKey: string | number, label: string, unit: number, max: number, spans?: { source?: Span; target?: Span }, group?: string): void {
-    let v: Variant | undefined;
-    if (this.more) v = this.more.get(variantKey);
-    else if (this.first && this.first[0] === variantKey) v = this.first[1];
-    if (!v) {
-      v = { label, count: 0, refs: [] };
-      if (spans?.source) v.sourceText = spans.source.text;
-      if (spans?.target) v.targetText = spans.target.text;
-      if (!this.first) this.first = [variantKey, v];
-      else {
-        this.more ??= new Map([this.first]);
-        this.more.set(variantKey, v);
-      }
+  /** A new group whose first variant has this key and label; returns the group (= that variant). */
+  group(key: number, label: string): number {
+    return this.row(key, label);
+  }
+
+  /** The variant of group g with this key, or -1. */
+  find(g: number, key: number): number {
+    if (this.rows[g * ROW + SIZE]! > BIG_GROUP) return this.index.get(g)!.get(key) ?? -1;
+    for (let v = g; v >= 0; v = this.next(v)) if (this.key.a[v] === key) return v;
+    return -1;
+  }
+
+  /** Adds a variant to group g. */
+  variant(g: number, key: number, label: string): number {
+    const v = this.row(key, label);
+    const r = this.rows;
+    r[v * ROW + SIZE] = 0;
+    r[r[g * ROW + LAST]! * ROW + NEXT] = v;
+    r[g * ROW + LAST] = v;
+    const n = ++r[g * ROW + SIZE]!;
+    if (n > BIG_GROUP) {
+      let idx = this.index.get(g);
+      if (!idx) {
+        idx = new Map();
+        for (let w = g; w >= 0; w = this.next(w)) idx.set(this.key.a[w]!, w);
+        this.index.set(g, idx);
+      } else idx.set(key, v);
     }
-    v.count++;
-    if (v.refs.length < max * 5) v.refs.push(unit, spans?.source?.start ?? -1, spans?.source?.end ?? -1, spans?.target?.start ?? -1, spans?.target?.end ?? -1);
-    if (group !== undefined) (v.groups ??= new Set()).add(group);
+    return v;
   }
 
-  variants(): Variant[] {
-    return this.more ? [...this.more.values()] : this.first ? [this.first[1]] : [];
+  /** Counts one occurrence of variant v at a unit (and spans), keeping the location while under the cap. */
+  add(v: number, unit: number, spans?: SpanOffsets, sourceText?: string, targetText?: string, groupKey?: string): void {
+    const o = v * ROW;
+    const c = this.rows[o + COUNT]!;
+    this.rows[o + COUNT] = c + 1;
+    if (c === 0 && spans) {
+      this.sourceTexts![v] = sourceText === undefined ? undefined : own(sourceText);
+      this.targetTexts![v] = targetText === undefined ? undefined : own(targetText);
+    }
+    if (groupKey !== undefined) {
+      const cur = this.groupKeys.get(v);
+      if (cur === undefined) this.groupKeys.set(v, groupKey);
+      else if (typeof cur === 'string') {
+        if (cur !== groupKey) this.groupKeys.set(v, new Set([cur, groupKey]));
+      } else cur.add(groupKey);
+    }
+    if (this.rows[o + KEPT]! >= this.max) return;
+    this.rows[o + KEPT]!++;
+    const p = this.pool;
+    const r = p.push(unit);
+    if (this.stride === 6) {
+      p.push(spans ? spans.ss : -1);
+      p.push(spans ? spans.se : -1);
+      p.push(spans ? spans.ts : -1);
+      p.push(spans ? spans.te : -1);
+    }
+    p.push(-1);
+    const t = this.rows[o + TAIL]!;
+    if (t < 0) this.rows[o + HEAD] = r;
+    else p.set(t + this.stride - 1, r);
+    this.rows[o + TAIL] = r;
   }
 
-  /** Variants, most frequent first (ties: first seen first). */
-  sorted(): Variant[] {
-    return this.variants().sort((a, b) => b.count - a.count);
+  /** Number of variants of group g. */
+  sizeOf(g: number): number {
+    return this.rows[g * ROW + SIZE]!;
   }
-}
 
-/** `a (3), b (1)` */
-export function describeVariants(vs: Variant[]): string {
-  return vs.map((v) => `${v.label} (${v.count})`).join(', ');
-}
+  labelOf(v: number): string {
+    return this.labelList ? this.labelList[v]! : this.labelPool!.get(v);
+  }
 
-/** Counts by label. */
-export function countsOf(vs: Variant[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of vs) out[v.label] = (out[v.label] ?? 0) + v.count;
-  return out;
-}
+  countOf(v: number): number {
+    return this.rows[v * ROW + COUNT]!;
+  }
 
-function expand(v: Variant, k: number, units: UnitTable): FindingLocation {
-  const r = v.refs;
-  const loc: FindingLocation = { ...units.get(r[k]!) };
-  if (r[k + 1]! >= 0) loc.source = { start: r[k + 1]!, end: r[k + 2]!, text: v.sourceText ?? '' };
-  if (r[k + 3]! >= 0) loc.target = { start: r[k + 3]!, end: r[k + 4]!, text: v.targetText ?? '' };
-  loc.variant = v.label;
-  return loc;
-}
+  /** Grouping keys of variant v. */
+  groupsOf(v: number): string[] {
+    const g = this.groupKeys.get(v);
+    return g === undefined ? [] : typeof g === 'string' ? [g] : [...g];
+  }
 
-/** Locations of all variants, each tagged with its variant. */
-export function locationsOf(vs: Variant[], units: UnitTable): FindingLocation[] {
-  const out: FindingLocation[] = [];
-  for (const v of vs) for (let k = 0; k < v.refs.length; k += 5) out.push(expand(v, k, units));
-  return out;
-}
+  /** Variants of group g in the order first seen. */
+  variants(g: number): number[] {
+    const out: number[] = [];
+    for (let v = g; v >= 0; v = this.next(v)) out.push(v);
+    return out;
+  }
 
-/** The location a grouped finding points at: the first of the rarest variant (the likely outlier). */
-export function headline(vs: Variant[], units: UnitTable): FindingLocation {
-  const rare = vs[vs.length - 1]!;
-  return expand(rare.refs.length ? rare : vs[0]!, 0, units);
+  /** Variants of group g, most frequent first (ties: first seen first). */
+  sorted(g: number): number[] {
+    return this.variants(g).sort((a, b) => this.countOf(b) - this.countOf(a));
+  }
+
+  /** `a (3), b (1)` */
+  describe(vs: number[]): string {
+    return vs.map((v) => `${this.labelOf(v)} (${this.countOf(v)})`).join(', ');
+  }
+
+  /** Counts by label. */
+  counts(vs: number[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const v of vs) {
+      const l = this.labelOf(v);
+      out[l] = (out[l] ?? 0) + this.countOf(v);
+    }
+    return out;
+  }
+
+  private expand(v: number, r: number, units: UnitTable): FindingLocation {
+    const p = this.pool;
+    const loc = units.get(p.get(r));
+    if (this.stride === 6) {
+      if (p.get(r + 1) >= 0) loc.source = { start: p.get(r + 1), end: p.get(r + 2), text: this.sourceTexts![v] ?? '' };
+      if (p.get(r + 3) >= 0) loc.target = { start: p.get(r + 3), end: p.get(r + 4), text: this.targetTexts![v] ?? '' };
+    }
+    loc.variant = this.labelOf(v);
+    return loc;
+  }
+
+  private head(v: number): number {
+    return this.rows[v * ROW + HEAD]!;
+  }
+
+  /** Locations of all variants, each tagged with its variant. */
+  locations(vs: number[], units: UnitTable): FindingLocation[] {
+    const out: FindingLocation[] = [];
+    for (const v of vs) for (let r = this.head(v); r >= 0; r = this.pool.get(r + this.stride - 1)) out.push(this.expand(v, r, units));
+    return out;
+  }
+
+  /** The location a grouped finding points at: the first of the rarest variant (the likely outlier). */
+  headline(vs: number[], units: UnitTable): FindingLocation {
+    const rare = vs[vs.length - 1]!;
+    const v = this.head(rare) >= 0 ? rare : vs[0]!;
+    if (this.head(v) < 0) return { file: '', unitId: '', variant: this.labelOf(v) }; // maxLocations 0
+    return this.expand(v, this.head(v), units);
+  }
 }

@@ -1,0 +1,117 @@
+/**
+ * Concepts as the checks see them: one ConceptRef per glossary concept, built once with the glossary (like the
+ * matcher), carrying a dense number and the `glossaryId\u0000conceptId` key so that no per-match string is built,
+ * plus one-slot caches of the concept's allowed target terms (a run asks for one language and status list).
+ */
+import { normalizeLang, sameLanguage } from '../lang.js';
+import { hash53 } from './hash.js';
+import type { Concept, Term, TermStatus } from '../model.js';
+import type { MatcherEntry } from '../match/types.js';
+
+/** A concept of a glossary, with what the checks derive from it. */
+export interface ConceptRef {
+  concept: Concept;
+  glossaryId: string;
+  /** `glossaryId\u0000conceptId` (per-concept options, grouping keys). */
+  key: string;
+  /** Dense number of the concept among the glossaries (0, 1, 2 …). */
+  n: number;
+  /** Cache of allowedTerms(): the language and status list it was computed for, and the terms. */
+  cacheLang: string | undefined;
+  cacheAllowed: readonly TermStatus[] | undefined;
+  cacheTerms: Term[] | undefined;
+  cacheTexts: string[] | undefined;
+  /** Per term index: the 53-bit hash grouping equal target terms across concepts (reverse inconsistent-term). */
+  reverseKeys: (number | undefined)[] | undefined;
+}
+
+/** Finds a concept by glossary and id (the glossaries the matcher was built from). */
+export type ConceptResolver = (glossaryId: string, conceptId: string) => ConceptRef | undefined;
+
+/** Key of a concept across glossaries. */
+export function conceptKey(glossaryId: string, conceptId: string): string {
+  return `${glossaryId}\u0000${conceptId}`;
+}
+
+/** Builds the concept resolver over matcher entries (two map look-ups per match, no string building). */
+export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
+  const byGlossary = new Map<string, Map<string, ConceptRef>>();
+  let n = 0;
+  for (const e of entries) {
+    let m = byGlossary.get(e.glossaryId);
+    if (!m) byGlossary.set(e.glossaryId, (m = new Map()));
+    // every field set up front: one object shape for all refs (the caches are filled later)
+    m.set(e.concept.id, {
+      concept: e.concept,
+      glossaryId: e.glossaryId,
+      key: conceptKey(e.glossaryId, e.concept.id),
+      n: n++,
+      cacheLang: undefined,
+      cacheAllowed: undefined,
+      cacheTerms: undefined,
+      cacheTexts: undefined,
+      reverseKeys: undefined,
+    });
+  }
+  let lastId: string | undefined;
+  let last: Map<string, ConceptRef> | undefined;
+  return (g, c) => {
+    if (g !== lastId) {
+      lastId = g;
+      last = byGlossary.get(g);
+    }
+    return last?.get(c);
+  };
+}
+
+const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
+const normalized = new Map<string, string>();
+
+/** Allowed terms of the concept in the target language, preferred first (as termsIn; cached on the ref for the run's language). */
+export function allowedTerms(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): Term[] {
+  if (ref.cacheLang === lang && ref.cacheAllowed === allowed) return ref.cacheTerms!;
+  let norm = normalized.get(lang);
+  if (norm === undefined) normalized.set(lang, (norm = normalizeLang(lang)));
+  const test = langTest(norm);
+  const terms: Term[] = [];
+  for (const t of ref.concept.terms) if (allowed.includes(t.status) && sameLang(test, norm, t.lang)) terms.push(t);
+  if (terms.length > 1) terms.sort((a, b) => (a.lang === norm ? 0 : 1) - (b.lang === norm ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  ref.cacheLang = lang;
+  ref.cacheAllowed = allowed;
+  ref.cacheTerms = terms;
+  ref.cacheTexts = terms.length === 1 ? [terms[0]!.text] : [...new Set(terms.map((t) => t.text))];
+  return terms;
+}
+
+/** Texts of the allowed target terms (deduplicated, preferred first): what a finding suggests. */
+export function expectedTexts(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): string[] {
+  allowedTerms(ref, lang, allowed);
+  return ref.cacheTexts!;
+}
+
+/**
+ * Key grouping the concept's term `i` with equal terms of other concepts: a 53-bit hash of its language and text
+ * (case folded unless case-sensitive), cached on the ref.
+ */
+export function reverseKey(ref: ConceptRef, i: number): number {
+  const keys = (ref.reverseKeys ??= []);
+  let k = keys[i];
+  if (k === undefined) {
+    const t = ref.concept.terms[i]!;
+    k = keys[i] = hash53(`${t.lang}\u0000${t.caseSensitive ? t.text : t.text.toLowerCase()}`);
+  }
+  return k;
+}
+
+/** `sameLanguage`, memoised per pair of tags (the matcher reports a term's language on every match). */
+const sameCache = new Map<string, Map<string, boolean>>();
+export function langTest(wanted: string): Map<string, boolean> {
+  let m = sameCache.get(wanted);
+  if (!m) sameCache.set(wanted, (m = new Map()));
+  return m;
+}
+export function sameLang(cache: Map<string, boolean>, wanted: string, lang: string): boolean {
+  let ok = cache.get(lang);
+  if (ok === undefined) cache.set(lang, (ok = sameLanguage(wanted, lang)));
+  return ok;
+}
