@@ -74,6 +74,9 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
   };
   const revisionOf = (glossaryId: string, conceptId: string) =>
     q.getConcept.get(glossaryId, conceptId) as ConceptRow | undefined;
+  /** Revision and creation time only (a write need not read the concept's JSON back). */
+  const stampOf = (glossaryId: string, conceptId: string) =>
+    q.getStamp.get(glossaryId, conceptId) as Pick<ConceptRow, 'revision' | 'created_at'> | undefined;
 
   /** Applies checked ops inside the caller's transaction; a throw rolls everything back. */
   const applyOps = (glossaryId: string, ops: CheckedOp[]) => {
@@ -82,12 +85,12 @@ export function createSqliteStore(file: string, options: OpenDatabaseOptions = {
     let deleted = 0;
     for (const op of ops) {
       if (op.op === 'put') {
-        const old = revisionOf(glossaryId, op.concept.id);
+        const old = stampOf(glossaryId, op.concept.id);
         checkRevision(glossaryId, op.concept.id, old?.revision, op.expectedRevision);
         q.upsertConcept.run(glossaryId, op.concept.id, (old?.revision ?? 0) + 1, old?.created_at ?? now, now, conceptData(op.concept));
         put++;
       } else {
-        const old = revisionOf(glossaryId, op.conceptId);
+        const old = stampOf(glossaryId, op.conceptId);
         if (!old) throw conceptNotFound(glossaryId, op.conceptId);
         checkRevision(glossaryId, op.conceptId, old.revision, op.expectedRevision);
         q.deleteConcept.run(glossaryId, op.conceptId);
@@ -285,6 +288,7 @@ function prepareStatements(db: Database) {
     setVersion: db.prepare('UPDATE glossaries SET version = ?, updated_at = ? WHERE id = ?'),
     countConcepts: db.prepare('SELECT count(*) FROM concepts WHERE glossary_id = ?'),
     getConcept: db.prepare(`SELECT ${cols} FROM concepts WHERE glossary_id = ? AND id = ?`),
+    getStamp: db.prepare('SELECT revision, created_at FROM concepts WHERE glossary_id = ? AND id = ?'),
     conceptIds: db.prepare('SELECT id FROM concepts WHERE glossary_id = ?'),
     listConcepts: db.prepare(`SELECT ${cols} FROM concepts WHERE glossary_id = ? ORDER BY id LIMIT ? OFFSET ?`),
     pageConcepts: db.prepare(`SELECT ${cols} FROM concepts WHERE glossary_id = ? AND id > ? ORDER BY id LIMIT ?`),
