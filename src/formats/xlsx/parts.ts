@@ -34,13 +34,11 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** Texts up to this length are shared between cells (statuses, parts of speech …); longer ones are not looked up. */
-const SHARE_MAX = 16;
-
 /**
  * The shared string table, written as it grows (into a compressed zip entry): cells refer to their text by
- * index. Short texts are stored once; long texts (terms, definitions) get an entry per cell, which spares
- * hashing a million strings and holding them all until the end (duplicates are allowed in the table).
+ * index. Texts of columns with a few repeated values (statuses, parts of speech) are stored once; the
+ * others (ids, terms, definitions) get an entry per cell, which spares hashing a million mostly unique strings
+ * and holding them all until the end (duplicates are allowed in the table).
  */
 export class SharedStrings {
   private readonly ids = new Map<string, number>();
@@ -50,9 +48,9 @@ export class SharedStrings {
     out.write(`${XML_DECL}<sst xmlns="${MAIN_NS}">`);
   }
 
-  /** Index of a text, added on first use. */
-  id(text: string): number {
-    if (text.length <= SHARE_MAX) {
+  /** Index of a text: a new entry, or with `share` the entry of the same text if there is one. */
+  id(text: string, share = false): number {
+    if (share) {
       const known = this.ids.get(text);
       if (known !== undefined) return known;
       this.ids.set(text, this.next);
@@ -89,8 +87,8 @@ export interface SheetLayout {
   rowCount: number;
 }
 
-/** One row of text cells ('' or undefined = no cell) with a style per cell. */
-export type SheetRow = { cells: readonly (string | undefined)[]; styles: readonly StyleId[] };
+/** One row of text cells ('' or undefined = no cell) with a style per cell, and which cells' texts repeat (share them). */
+export type SheetRow = { cells: readonly (string | undefined)[]; styles: readonly StyleId[]; shared?: readonly boolean[] };
 
 /**
  * A worksheet's XML, piece by piece: each row becomes one string. `strings` receives the cell texts.
@@ -114,12 +112,12 @@ export function* worksheetXml(layout: SheetLayout, rows: Iterable<SheetRow>, str
   for (const row of rows) {
     r++;
     let xml = `<row r="${r}">`;
-    const { cells, styles } = row;
+    const { cells, styles, shared } = row;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       if (v === undefined || v === '') continue;
       const s = styles[i] ?? 0;
-      xml += `<c r="${letters[i]}${r}"${s ? ` s="${s}"` : ''} t="s"><v>${strings.id(v)}</v></c>`;
+      xml += `<c r="${letters[i]}${r}"${s ? ` s="${s}"` : ''} t="s"><v>${strings.id(v, shared?.[i] ?? false)}</v></c>`;
     }
     yield `${xml}</row>`;
   }

@@ -29,6 +29,8 @@ export const DATA_SHEET = 'Glossary';
 export const COLUMNS_SHEET = 'Columns';
 
 const WIDE = new Set(['definition', 'context', 'note', 'notes']);
+/** Columns whose few values repeat on every row: their texts are stored once in the string table. */
+const REPEATED = new Set(['status', 'synonymStatuses', 'partOfSpeech', 'termType', 'caseSensitive', 'synonymCaseSensitive', 'lang', 'subjectField']);
 
 function widthOf(col: Column): number {
   if (WIDE.has(col.field)) return 48;
@@ -93,12 +95,13 @@ export async function writeXlsx(glossary: Glossary, options: GlossaryWriteOption
     });
   }
   const cellStyles: StyleId[] = wide.map((w) => (w ? STYLE.wrapTop : STYLE.top));
+  const shared = table.columns.map((col) => REPEATED.has(col.field));
   function* dataRows(): Iterable<SheetRow> {
     yield { cells: table.headers.map(cell), styles: table.headers.map(() => STYLE.header) };
     const cells: string[] = new Array<string>(n);
     for (const r of table.rows()) {
       for (let i = 0; i < n; i++) cells[i] = r[i] === '' || r[i] === undefined ? '' : cell(r[i]!);
-      yield { cells, styles: cellStyles };
+      yield { cells, styles: cellStyles, shared };
     }
   }
   const layout: SheetLayout = { widths: table.columns.map(widthOf), frozenHeader: true, autoFilter: `A1:${lastCol}1`, validations, rowCount: lastRow };
