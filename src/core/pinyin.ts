@@ -93,10 +93,26 @@ const syllableSet = new Set<string>();
 
 /** The distinct toneless readings of one Han character (ü as v), most common first. */
 export function plainReadingsOf(char: string): string[] {
+  if (char.length === 1) return plainReadingsOfCode(char.charCodeAt(0));
   let r = plainReadings.get(char);
   if (!r) {
     r = [...new Set(readingsOf(char).map(plainSyllable))];
     plainReadings.set(char, r);
+    if (/\p{Script=Han}/u.test(char)) for (const s of r) if (/^[a-z]+$/.test(s)) syllableSet.add(s);
+  }
+  return r;
+}
+
+/** plainReadingsOf per BMP code unit (no string hashing per call). */
+const plainByCode: (string[] | undefined)[] = new Array<string[] | undefined>(65536).fill(undefined);
+
+/** {@link plainReadingsOf} of the character with this BMP code unit. */
+export function plainReadingsOfCode(code: number): string[] {
+  let r = plainByCode[code];
+  if (!r) {
+    const char = String.fromCharCode(code);
+    r = [...new Set(readingsOf(char).map(plainSyllable))];
+    plainByCode[code] = r;
     if (/\p{Script=Han}/u.test(char)) for (const s of r) if (/^[a-z]+$/.test(s)) syllableSet.add(s);
   }
   return r;
@@ -113,10 +129,9 @@ export function knownSyllables(): ReadonlySet<string> {
  * no tone sandhi is applied (the plain syllables are what the index uses).
  */
 export function indexSyllables(run: string): { toned: string[]; plain: string[] } {
-  const chars = [...run];
   const toned: string[] = [];
   const plain: string[] = [];
-  for (const c of chars) {
+  for (const c of run) {
     const p = plainReadingsOf(c);
     if (p.length !== 1) {
       // Tone sandhi of 一 and 不 changes tones only: the index keeps toneless syllables, so skip it.

@@ -4,12 +4,13 @@
  * Entries with the same key come back in the order they were given.
  */
 import { hash32 } from './fuzzy.js';
-import { IntBuffer, sortPairs } from './pairs.js';
+import { IntBuffer, keyDirectory, lowerBoundKey, sortPairs } from './pairs.js';
 
 export class ExactKeys {
   private readonly hashes: Uint32Array;
   /** Entry numbers (positions in keys/ids/flags) in hash order. */
   private readonly entries: Int32Array;
+  private readonly dir: Int32Array;
   readonly keys: readonly string[];
   readonly ids: Int32Array;
   readonly flags: Uint8Array;
@@ -23,6 +24,7 @@ export class ExactKeys {
     const sorted = sortPairs(h.view(), e.view());
     this.hashes = sorted.keys;
     this.entries = sorted.values;
+    this.dir = keyDirectory(this.hashes);
     this.keys = keys;
     this.ids = Int32Array.from(ids);
     this.flags = flags ? Uint8Array.from(flags) : new Uint8Array(n);
@@ -35,14 +37,7 @@ export class ExactKeys {
   /** Calls `visit(entry)` for every entry whose key is `key`, in input order. */
   forKey(key: string, visit: (entry: number) => void): void {
     const h = hash32(key);
-    let lo = 0;
-    let hi = this.hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.hashes.length && this.hashes[i] === h; i++) {
+    for (let i = lowerBoundKey(this.hashes, this.dir, h); i < this.hashes.length && this.hashes[i] === h; i++) {
       const entry = this.entries[i]!;
       if (this.keys[entry] === key) visit(entry);
     }

@@ -6,7 +6,7 @@
  * Damerau–Levenshtein distance. Finds every word within 1 edit (insertion, deletion, substitution, adjacent
  * transposition) and most within 2; no linear scan over the vocabulary.
  */
-import { IntBuffer, sortPairs } from './pairs.js';
+import { IntBuffer, keyDirectory, lowerBoundKey, sortPairs } from './pairs.js';
 
 /**
  * Allowed edits for a query word of this length: 1 up to 7 letters, 2 from 8; words under 3 letters only get
@@ -97,6 +97,7 @@ const MAX_WORD = 40;
 export class DeleteIndex {
   private readonly hashes: Uint32Array;
   private readonly wordIds: Int32Array;
+  private readonly dir: Int32Array;
 
   /** `words[i]` is vocabulary word i; words shorter than 2 characters are not indexed. */
   constructor(private readonly words: readonly string[]) {
@@ -125,22 +126,16 @@ export class DeleteIndex {
     const sorted = sortPairs(hashes.view(), ids.view());
     this.hashes = sorted.keys;
     this.wordIds = sorted.values;
+    this.dir = keyDirectory(this.hashes);
   }
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.hashes.byteLength + this.wordIds.byteLength;
+    return this.hashes.byteLength + this.wordIds.byteLength + this.dir.byteLength;
   }
 
   private lookupHash(h: number, out: Set<number>): void {
-    let lo = 0;
-    let hi = this.hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.hashes.length && this.hashes[i] === h; i++) out.add(this.wordIds[i]!);
+    for (let i = lowerBoundKey(this.hashes, this.dir, h); i < this.hashes.length && this.hashes[i] === h; i++) out.add(this.wordIds[i]!);
   }
 
   /** Vocabulary words within `max` edits of `word` (excluding an identical word), as word id → edits. */

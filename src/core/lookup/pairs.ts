@@ -76,3 +76,31 @@ export function sortPairs(keys: Int32Array | Uint32Array, values: Int32Array): {
   pass(bK, bV, aK, aV, 2 * BITS);
   return { keys: aK, values: aV };
 }
+
+/**
+ * A directory over keys sorted as unsigned 32-bit numbers: entry b is the first position whose top 16 bits are
+ * ≥ b (65,537 entries), so a lookup binary-searches only the few keys that share the top bits.
+ */
+export function keyDirectory(keys: Uint32Array): Int32Array {
+  const dir = new Int32Array(65537);
+  let b = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const top = keys[i]! >>> 16;
+    while (b <= top) dir[b++] = i;
+  }
+  while (b <= 65536) dir[b++] = keys.length;
+  return dir;
+}
+
+/** First position of `key` in sorted `keys` (or where it would go), using its directory. */
+export function lowerBoundKey(keys: Uint32Array, dir: Int32Array, key: number): number {
+  const top = key >>> 16;
+  let lo = dir[top]!;
+  let hi = dir[top + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -5,7 +5,7 @@
  * alternative changes one character's reading, at most 8 readings per term. Also knows which syllables exist, to
  * tell pinyin-looking queries from English words.
  */
-import { indexSyllables, knownSyllables, plainReadingsOf, preloadReadings } from '../pinyin.js';
+import { indexSyllables, knownSyllables, plainReadingsOf, plainReadingsOfCode, preloadReadings } from '../pinyin.js';
 import { ExactKeys } from './exact-keys.js';
 import { SortedKeys } from './sorted.js';
 
@@ -20,20 +20,13 @@ export interface PinyinIndex {
   segmentable: (compact: string) => boolean;
 }
 
-/** Toneless readings per BMP code unit (from plainReadingsOf), filled as characters are met. */
-const readingsByCode: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(65536).fill(undefined);
-
-function plainReadingsOfCode(u: number): readonly string[] {
-  let r = readingsByCode[u];
-  if (r === undefined) readingsByCode[u] = r = plainReadingsOf(String.fromCharCode(u));
-  return r;
-}
-
 export class PinyinIndexBuilder {
   private full = new KeyList();
   private initials = new KeyList();
   private readonly terms: number[] = [];
   private readonly texts: string[] = [];
+  /** Word-aware syllables per Han run, for this build (a third of the runs of a large glossary repeat). */
+  private runCache = new Map<string, readonly string[]>();
 
   /** Adds the pinyin keys of a term (its simplified, folded key text); the work is done in build(). */
   add(term: number, text: string): void {
@@ -67,10 +60,11 @@ export class PinyinIndexBuilder {
     const han: boolean[] = [];
     let last = 0;
     const other = (s: string) => {
-      for (const w of s.split(/[^\p{L}\p{N}]+/u)) if (w) (options.push([w]), han.push(false));
+      for (const w of splitWords(s)) (options.push([w]), han.push(false));
     };
     const hanRun = (run: string) => {
-      const syl = indexSyllables(run).plain;
+      let syl = this.runCache.get(run);
+      if (!syl) this.runCache.set(run, (syl = indexSyllables(run).plain));
       let k = 0;
       for (let i = 0; i < run.length; i++) {
         const u = run.charCodeAt(i);
@@ -80,7 +74,8 @@ export class PinyinIndexBuilder {
         if (pair) i++;
         const first = syl[k++] ?? c;
         const readings = pair ? plainReadingsOf(c) : plainReadingsOfCode(u);
-        const opts = readings.length === 1 && readings[0] === first ? readings : [first, ...readings.filter((p) => p !== first)];
+        // The readings are distinct: when the word-aware one is the first, they are already in order.
+        const opts = readings[0] === first ? readings : [first, ...readings.filter((p) => p !== first)];
         options.push(u === 0x513f /* 儿 */ && options.length > 0 ? [...opts, 'r'] : opts);
         han.push(true);
       }
@@ -165,8 +160,25 @@ export class PinyinIndexBuilder {
     this.initials = new KeyList();
     this.terms.length = 0;
     this.texts.length = 0;
+    this.runCache = new Map();
     return index;
   }
+}
+
+/** The non-empty runs of letters and digits of a text (split on anything else), ASCII without a regex. */
+function splitWords(s: string): string[] {
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) > 0x7f) ascii = false;
+  if (!ascii) return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) (out.push(s.slice(start, i)), (start = -1));
+  }
+  return out;
 }
 
 /** Parallel arrays of (key, term id, flag) while building. */

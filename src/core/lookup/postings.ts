@@ -4,7 +4,7 @@
  * a hash, so callers verify what they find (substring checks) or accept a rare extra candidate.
  */
 import { hash32 } from './fuzzy.js';
-import { IntBuffer, sortPairs } from './pairs.js';
+import { IntBuffer, keyDirectory, lowerBoundKey, sortPairs } from './pairs.js';
 
 export class PostingsBuilder {
   private hashes = new IntBuffer(4096);
@@ -52,28 +52,26 @@ export class PostingsBuilder {
 }
 
 export class Postings {
+  private readonly dir: Int32Array;
+
   constructor(
     private readonly hashes: Uint32Array,
     private readonly ids: Int32Array,
-  ) {}
+  ) {
+    this.dir = keyDirectory(hashes);
+  }
 
   /** The ascending ids of a token (a view; empty when unknown). */
   get(token: string): Int32Array {
     const h = hash32(token);
-    let lo = 0;
-    let hi = this.hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBoundKey(this.hashes, this.dir, h);
     let end = lo;
     while (end < this.hashes.length && this.hashes[end] === h) end++;
     return this.ids.subarray(lo, end);
   }
 
   get bytes(): number {
-    return this.hashes.byteLength + this.ids.byteLength;
+    return this.hashes.byteLength + this.ids.byteLength + this.dir.byteLength;
   }
 }
 

@@ -33,6 +33,12 @@ export class SearchScratch implements ConceptSlots {
     return ++this.epoch;
   }
 
+  /** The per-term mark array (values are round numbers; a term is marked in a round when it holds that round). */
+  marks(): Int32Array {
+    if (this.seen.length !== this.terms) this.seen = new Int32Array(this.terms);
+    return this.seen;
+  }
+
   /** True the first time term `t` is visited in round `mark`. */
   visit(t: number, mark: number): boolean {
     if (this.seen[t] === mark) return false;

@@ -227,23 +227,32 @@ function fuzzyStage(ix: IndexData, q: Query, add: Add): void {
   });
   if (cands.some((c) => c.size === 0)) return;
   const { words } = ix;
-  // A hit needs a run of the term's words where word j is a candidate of query word j, with 1–2 edits in all: so
-  // its terms are among the postings of every query word's candidates, and among those of the 1+-edit candidates.
-  // Visit the smallest of these sets.
-  let driver: number[] = [];
-  let driverSize = Infinity;
-  const fuzzyOnly: number[] = [];
-  let fuzzySize = 0;
+  // A hit needs a run of the term's words where word j is a candidate of query word j, with 1–2 edits in all. So
+  // its terms are among the postings of every query word's candidates; among those of the 1+-edit candidates;
+  // and, from 3 query words on, among the exact postings of any 3 of them (at most 2 words differ). Verify the
+  // terms of the smallest of these sets.
+  const sets: { ids: number[]; size: number }[] = [];
+  const fuzzyOnly: { ids: number[]; size: number } = { ids: [], size: 0 };
+  const exact: { id: number; size: number }[] = [];
   for (const c of cands) {
     let size = 0;
+    let exactId = -1;
     for (const [id, e] of c) {
       const n = words.count(id);
       size += n;
-      if (e > 0) (fuzzyOnly.push(id), (fuzzySize += n));
+      if (e > 0) (fuzzyOnly.ids.push(id), (fuzzyOnly.size += n));
+      else exactId = id;
     }
-    if (size < driverSize) (driverSize = size, (driver = [...c.keys()]));
+    sets.push({ ids: [...c.keys()], size });
+    exact.push({ id: exactId, size: exactId < 0 ? 0 : words.count(exactId) });
   }
-  if (fuzzySize < driverSize) driver = fuzzyOnly;
+  sets.push(fuzzyOnly);
+  if (m >= 3) {
+    const three = [...exact].sort((x, y) => x.size - y.size).slice(0, 3);
+    sets.push({ ids: three.filter((x) => x.id >= 0).map((x) => x.id), size: three.reduce((n, x) => n + x.size, 0) });
+  }
+  sets.sort((x, y) => x.size - y.size);
+  const first = sets[0]!;
   // Per query word: word id → edits + 1 (0 = not a candidate), in reusable tables zeroed again at the end.
   const tables = ix.scratch.wordTables(m);
   cands.forEach((c, j) => {
@@ -251,31 +260,36 @@ function fuzzyStage(ix: IndexData, q: Query, add: Add): void {
     for (const [id, e] of c) table[id] = e + 1;
   });
   try {
-    const mark = ix.scratch.round();
     const { pStarts, pFlat, starts, flat } = words;
+    const seen = ix.scratch.marks();
+    const verify = (t: number) => {
+      const a = starts[t]!;
+      const len = starts[t + 1]! - a;
+      let best = 3;
+      for (let s = 0; s + m <= len; s++) {
+        let edits = 0;
+        for (let j = 0; j < m; j++) {
+          const e = tables[j]![flat[a + s + j]!]!;
+          if (e === 0) {
+            edits = 3;
+            break;
+          }
+          edits += e - 1;
+          if (edits > 2) break;
+        }
+        if (edits >= 1 && edits < best) best = edits;
+      }
+      if (best <= 2) add(t, 'fuzzy', BAND.fuzzy, 75 - 25 * best - Math.min(20, (len - m) * 5), best === 1 ? '1 edit' : '2 edits');
+    };
     let visited = 0;
-    for (const wid of driver) {
+    const mark = ix.scratch.round();
+    for (const wid of first.ids) {
       for (let p = pStarts[wid]!, pe = pStarts[wid + 1]!; p < pe; p++) {
         const t = pFlat[p]!;
-        if (!ix.scratch.visit(t, mark)) continue;
+        if (seen[t] === mark) continue;
+        seen[t] = mark;
         if (++visited > VERIFY_CAP) return;
-        const a = starts[t]!;
-        const len = starts[t + 1]! - a;
-        let best = 3;
-        for (let s = 0; s + m <= len; s++) {
-          let edits = 0;
-          for (let j = 0; j < m; j++) {
-            const e = tables[j]![flat[a + s + j]!]!;
-            if (e === 0) {
-              edits = 3;
-              break;
-            }
-            edits += e - 1;
-            if (edits > 2) break;
-          }
-          if (edits >= 1 && edits < best) best = edits;
-        }
-        if (best <= 2) add(t, 'fuzzy', BAND.fuzzy, 75 - 25 * best - Math.min(20, (len - m) * 5), best === 1 ? '1 edit' : '2 edits');
+        verify(t);
       }
     }
   } finally {
@@ -316,8 +330,9 @@ function definitionStage(ix: IndexData, q: Query, col: Collector): void {
 
 /** The definition (lang, text) that holds every query token, or the first one. */
 function matchingDefinition(definitions: Record<string, string>, q: Query): [string, string] | undefined {
-  const tokens = definitionTokens(q.text);
   const all = Object.entries(definitions);
+  if (all.length <= 1) return all[0];
+  const tokens = definitionTokens(q.text);
   return all.find(([, text]) => {
     const have = new Set(definitionTokens(text));
     return tokens.every((t) => have.has(t));
