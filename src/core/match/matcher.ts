@@ -1,13 +1,15 @@
 /**
  * The glossary matcher: every term of every concept is compiled into surface forms (script and
  * vocabulary variants, singular/plural), each normalised (width, case, script, separators) into one
- * pattern of a single Aho-Corasick automaton. Text is normalised the same way with an offset map, scanned
- * once, and candidates are checked for word boundaries (Latin runs only), case-sensitive terms and
- * languages. Several concepts may share one normalised pattern: each is reported (see docs/matching.md).
+ * pattern of a single Aho-Corasick automaton. Text is normalised the same way, in one pass over a small
+ * window with an offset map, and candidates are checked for word boundaries (Latin runs only),
+ * case-sensitive terms and languages. Several concepts may share one normalised pattern: each is
+ * reported (see docs/matching.md).
  *
  * Per-(term, form) facts are precomputed at build time in typed arrays (no object per form); a scan
- * creates a TermMatch only for a reported match, and works out `how` from the matched text only when the
- * text is neither the term nor the compiled form (a small direct-mapped cache covers repeats).
+ * writes packed rows (findSpans), and a TermMatch is made only when asked for (find, spans.match(i)),
+ * with `how` worked out from the matched text only when it is neither the term nor the compiled form (a
+ * small direct-mapped cache covers repeats).
  */
 import type { Term } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
