@@ -29,6 +29,8 @@ export interface NestingAnalysis {
 export interface NestingOptions {
   /** Splits scoring at least best/τ are kept as alternative readings. @default 1.5 */
   tau?: number;
+  /** Rarer candidates are not analysed as containers (large inputs, where they cannot be ranked anyway). @default 1 */
+  minFrequency?: number;
 }
 
 /** Words that link a head to a following complement inside a candidate (English `of` phrases). */
@@ -37,11 +39,30 @@ const LINK_WORDS: ReadonlySet<string> = new Set(['of']);
 /** Longest candidate analysed, in words (positions are packed as i·64 + j). */
 const MAX_PARTS = 63;
 
+/**
+ * Keys of every contiguous sub-sequence shorter than the whole, by length then start: the sub-span [i, i + len)
+ * is at index {@link subspanIndex}(k, i, len).
+ */
+export function subspanKeys(parts: readonly string[], keyOf: (parts: readonly string[]) => string): string[] {
+  const keys: string[] = [];
+  for (let len = 1; len < parts.length; len++) {
+    for (let i = 0; i + len <= parts.length; i++) keys.push(keyOf(parts.slice(i, i + len)));
+  }
+  return keys;
+}
+
+/** Index of sub-span [i, i + len) of a k-word candidate in {@link subspanKeys}. */
+export function subspanIndex(k: number, i: number, len: number): number {
+  // lengths 1 … len−1 hold k, k−1, … k−len+2 sub-spans
+  return (len - 1) * k - ((len - 1) * (len - 2)) / 2 + i;
+}
+
 /** Analyses every candidate of three or more words (see the file comment). */
 export function analyseNesting(
   entries: readonly CountEntry[],
   keyOf: (parts: readonly string[]) => string,
   options: NestingOptions = {},
+  nestedOf: (e: CountEntry) => readonly string[] = (e) => subspanKeys(e.parts, keyOf),
 ): NestingAnalysis {
   const tau = options.tau ?? 1.5;
   const freq = new Map<string, number>();
@@ -49,31 +70,41 @@ export function analyseNesting(
   const crossing = new Map<string, number>();
   const covered = new Map<string, number>();
   const constituentsOf = new Map<string, Set<string>>();
-  const long = entries.filter((e) => e.parts.length >= 3 && e.parts.length <= MAX_PARTS).sort((a, b) => b.parts.length - a.parts.length);
+  const minFrequency = options.minFrequency ?? 1;
+  const long = entries.filter((e) => e.parts.length >= 3 && e.parts.length <= MAX_PARTS && e.frequency >= minFrequency).sort((a, b) => b.parts.length - a.parts.length);
   for (const e of long) {
     const k = e.parts.length;
-    const keys = new Map<number, string>();
-    const keyAt = (i: number, j: number): string => {
-      let key = keys.get(i * 64 + j);
-      if (key === undefined) keys.set(i * 64 + j, (key = keyOf(e.parts.slice(i, j))));
-      return key;
-    };
-    const raw = (i: number, j: number): number => (j - i === k ? e.frequency : (freq.get(keyAt(i, j)) ?? e.frequency));
+    const n1 = k + 1;
+    const nested = nestedOf(e);
+    // raw[i·n1 + j]: frequency of sub-span [i, j), or the candidate's own when the sub-span is not a candidate
+    const raw = new Float64Array(n1 * n1);
+    const known = new Uint8Array(n1 * n1);
+    let idx = 0;
+    for (let len = 1; len < k; len++) {
+      for (let i = 0; i + len <= k; i++) {
+        const f = freq.get(nested[idx++]!);
+        raw[i * n1 + i + len] = f ?? e.frequency;
+        if (f !== undefined) known[i * n1 + i + len] = 1;
+      }
+    }
+    raw[k] = e.frequency;
     // occurrences of side [i, j) not continued across split b (by the word on the other side of b)
     const free = (i: number, j: number, b: number): number => {
-      const continued = i === b ? raw(i - 1, j) : raw(i, j + 1);
-      return Math.max(e.frequency, raw(i, j) - continued + e.frequency);
+      const continued = i === b ? raw[(i - 1) * n1 + j]! : raw[i * n1 + j + 1]!;
+      return Math.max(e.frequency, raw[i * n1 + j]! - continued + e.frequency);
     };
     // a prepositional link (Department | of Commerce) is where the phrase divides, whatever the counts say
-    const link = e.parts.findIndex((p, n) => n > 0 && n < k - 1 && LINK_WORDS.has(p.toLowerCase()));
+    let link = -1;
+    for (let n = 1; n < k - 1 && link < 0; n++) if (LINK_WORDS.has(e.parts[n]!.toLowerCase())) link = n;
     const forced = link > 0 ? (i: number, j: number) => (i < link && link < j ? link : i === link && j - i > 1 ? link + 1 : undefined) : undefined;
     const cons = bracketings(k, free, tau, forced);
 
     const votes = Math.max(0, e.frequency - (crossing.get(e.key) ?? 0) - (covered.get(e.key) ?? 0));
+    idx = 0;
     for (let len = 1; len < k; len++) {
-      for (let i = 0; i + len <= k; i++) {
-        const key = keyAt(i, i + len);
-        if (!freq.has(key)) continue;
+      for (let i = 0; i + len <= k; i++, idx++) {
+        if (!known[i * n1 + i + len]) continue;
+        const key = nested[idx]!;
         const isConstituent = cons.has(i * 64 + i + len);
         if (votes > 0) {
           const table = isConstituent ? covered : crossing;

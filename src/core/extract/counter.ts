@@ -21,11 +21,11 @@ export interface CountEntry {
   docCount: number;
   contexts: CandidateContext[];
   /** Seen with a verb as first part (see Span.verbLead). */
-  verbLead?: boolean;
+  verbLead: boolean;
   /** Occurrences not inside a longer candidate of the same sentence. */
   free: number;
   /** Only ever seen as a structural span (see Span.structural): ranked for structure, never proposed. */
-  structural?: boolean;
+  structural: boolean;
 }
 
 export interface CounterOptions {
@@ -55,13 +55,14 @@ export class CandidateCounter {
     let e = this.entries.get(key);
     if (!e) {
       if (this.entries.size >= this.maxEntries) this.prune();
-      e = { key, parts, forms: new Map(), frequency: 0, free: 0, docs: [], docCount: 0, contexts: [] };
+      // every field set here, in one order: entries share one shape (no properties added later in this hot path)
+      e = { key, parts, forms: new Map(), frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural };
       this.entries.set(key, e);
     }
     e.frequency++;
-    if (verbLead) e.verbLead = true;
+    if (verbLead && !e.verbLead) e.verbLead = true;
     if (free) e.free++;
-    e.structural = (e.structural ?? structural) && structural;
+    if (e.structural && !structural) e.structural = false;
     const formCount = e.forms.get(form);
     if (formCount !== undefined) e.forms.set(form, formCount + 1);
     else if (e.forms.size < MAX_FORMS) e.forms.set(form, 1);

@@ -25,21 +25,28 @@ export interface CValueInput {
 export function cValues(candidates: Iterable<CValueInput>, nestedDiscount = 1): Map<string, number> {
   const all = new Map<string, CValueInput>();
   for (const c of candidates) all.set(c.key, c);
-  // Σ f(b) and |T_a| for every nested candidate a
-  const containerSum = new Map<string, number>();
-  const containerCount = new Map<string, number>();
+  // Σ f(b) and |T_a| for every nested candidate a (one record per a; `last` skips a repeated sub-span of one b)
+  const containers = new Map<string, { sum: number; count: number; last: number }>();
+  let n = 0;
   for (const b of all.values()) {
-    for (const a of new Set(b.nested)) {
-      if (a === b.key || !all.has(a)) continue;
-      containerSum.set(a, (containerSum.get(a) ?? 0) + b.frequency);
-      containerCount.set(a, (containerCount.get(a) ?? 0) + 1);
+    n++;
+    for (const a of b.nested) {
+      let acc = containers.get(a);
+      if (!acc) {
+        if (a === b.key || !all.has(a)) continue;
+        containers.set(a, (acc = { sum: 0, count: 0, last: 0 }));
+      }
+      if (acc.last === n) continue;
+      acc.last = n;
+      acc.sum += b.frequency;
+      acc.count++;
     }
   }
   const out = new Map<string, number>();
   for (const a of all.values()) {
     const weight = Math.log2(a.words + 1);
-    const count = containerCount.get(a.key) ?? 0;
-    const f = count === 0 ? a.frequency : a.frequency - (nestedDiscount * (containerSum.get(a.key) ?? 0)) / count;
+    const acc = containers.get(a.key);
+    const f = !acc || acc.count === 0 ? a.frequency : a.frequency - (nestedDiscount * acc.sum) / acc.count;
     out.set(a.key, Math.max(0, weight * f));
   }
   return out;

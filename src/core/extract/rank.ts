@@ -23,7 +23,7 @@
  * A candidate whose C-value is 0 (it only ever occurs inside longer candidates) is dropped unless the text
  * defines it.
  */
-import { analyseNesting } from './bracketing.js';
+import { analyseNesting, subspanIndex, subspanKeys } from './bracketing.js';
 import type { CountEntry } from './counter.js';
 import { displayForm } from './counter.js';
 import { cValues } from './cvalue.js';
@@ -70,13 +70,20 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   const minFrequency = options.minFrequency ?? 1;
   const n = options.smoothing ?? 1000 / Math.max(1, options.totalWords);
   const list = [...entries];
-  const { crossing, constituents } = analyseNesting(list, options.keyOfParts);
+  // keys of every candidate's sub-spans, computed once (the key function is the costly part of ranking)
+  const nestedCache = new Map<CountEntry, string[]>();
+  const nestedOf = (e: CountEntry): string[] => {
+    let keys = nestedCache.get(e);
+    if (!keys) nestedCache.set(e, (keys = subspanKeys(e.parts, options.keyOfParts)));
+    return keys;
+  };
+  const { crossing, constituents } = analyseNesting(list, options.keyOfParts, { minFrequency }, nestedOf);
   const freq = new Map(list.map((e) => [e.key, e.frequency]));
-  const termFrequency = (e: CountEntry) => (isVerbObject(e, freq, options.keyOfParts) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
+  const termFrequency = (e: CountEntry) => (isVerbObject(e, freq, nestedOf) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
   const cv = cValues(
     list.map((e) => {
       const own = constituents.get(e.key);
-      const nested = nestedKeys(e.parts, options.keyOfParts);
+      const nested = nestedOf(e);
       return { key: e.key, frequency: termFrequency(e), words: e.parts.length, nested: own ? nested.filter((k) => !own.has(k)) : nested };
     }),
     options.nestedDiscount ?? 1,
@@ -127,19 +134,11 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
  * verb–object phrase when the noun phrase is free without it (赢得人工智能: 人工智能 mostly occurs alone). The
  * verb must accompany at least half the occurrences of the rest.
  */
-function isVerbObject(e: CountEntry, freq: ReadonlyMap<string, number>, keyOf: (parts: readonly string[]) => string): boolean {
+function isVerbObject(e: CountEntry, freq: ReadonlyMap<string, number>, nestedOf: (e: CountEntry) => readonly string[]): boolean {
   if (!e.verbLead || e.parts.length < 2) return false;
-  const rest = freq.get(keyOf(e.parts.slice(1)));
+  const k = e.parts.length;
+  const rest = freq.get(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
   return rest !== undefined && e.frequency * 2 < rest;
-}
-
-/** Keys of every contiguous sub-sequence shorter than the whole. */
-function nestedKeys(parts: readonly string[], keyOf: (parts: readonly string[]) => string): string[] {
-  const keys: string[] = [];
-  for (let len = 1; len < parts.length; len++) {
-    for (let i = 0; i + len <= parts.length; i++) keys.push(keyOf(parts.slice(i, i + len)));
-  }
-  return keys;
 }
 
 function round(x: number): number {

@@ -140,6 +140,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     // fragment (90项|行动计划, 三大|支柱 → 项行动计划, 大支柱), before a noun a clause word (美|技术脱钩)
     if (first.text.length < 2 && firstTag !== 'b' && firstTag !== 'eng') continue;
     if (bound[i] === 'suffix' || bound[i - 1] === 'prefix') continue;
+    let longestStructural: Span | undefined;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
       // a place name starts a term (美国价值观) but inside one it marks a clause (出口美国人工智能)
       if (j > i && tags[j] === 'ns') break;
@@ -152,14 +153,16 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       const verbHead = lastTag === 'v' && last.text.length === 2 && (j === i || NOUNISH.has(tags[j - 1]!) || bound[j - 1] === 'prefix');
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
-      // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longer span still
-      // tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
-      const structural = j - i > 1 && (firstTag === 'v' || firstTag === 'vd');
       const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
       if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
-      if (structural) span.structural = true;
-      out.push(span);
+      // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
+      // still tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
+      if (j - i > 1 && span.verbLead) {
+        span.structural = true;
+        longestStructural = span;
+      } else out.push(span);
     }
+    if (longestStructural) out.push(longestStructural);
   }
   return out;
 }
