@@ -81,7 +81,7 @@ function pluralOf(lower: string): string | undefined {
   const pl = inflector.pluralize(lower);
   if (pl === lower) return undefined;
   // guard against natural's double plurals (weights → weightses): the plural must come back to the word
-  if (singularOf(pl) === lower || pl === `${lower}s`) return pl;
+  if (pl === `${lower}s` || singularOf(pl) === lower) return pl;
   return undefined;
 }
 
