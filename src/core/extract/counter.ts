@@ -22,7 +22,7 @@ export interface CountEntry {
   contexts: CandidateContext[];
   /** Seen with a verb as first part (see Span.verbLead). */
   verbLead: boolean;
-  /** Occurrences not inside a longer candidate of the same sentence. */
+  /** Occurrences not inside a longer candidate of the same sentence (counted for one-word candidates). */
   free: number;
   /** Only ever seen as a structural span (see Span.structural): ranked for structure, never proposed. */
   structural: boolean;

@@ -207,14 +207,23 @@ export class TermExtractor {
   }
 }
 
-/** Which spans no other span of the sentence contains (sorted sweep: start ascending, end descending). */
+/**
+ * Which one-word spans no longer span of the sentence contains (the ranking uses standalone occurrences of
+ * single words only; longer spans are reported as free). A few spans per sentence: a direct check is cheaper
+ * than sorting.
+ */
 export function maximalSpans(spans: readonly Span[]): boolean[] {
-  const order = spans.map((_s, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
-  const out = new Array<boolean>(spans.length).fill(true);
-  let maxEnd = -1;
-  for (const i of order) {
-    if (spans[i]!.end <= maxEnd) out[i] = false;
-    else maxEnd = spans[i]!.end;
+  const out = new Array<boolean>(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    let free = true;
+    if (s.parts.length === 1) {
+      for (let j = 0; j < spans.length && free; j++) {
+        const t = spans[j]!;
+        if (j !== i && t.parts.length > 1 && t.start <= s.start && t.end >= s.end) free = false;
+      }
+    }
+    out[i] = free;
   }
   return out;
 }

@@ -11,8 +11,11 @@
  *   candidate that cut across the structure of a longer one (权重人工智能 in [[开放 权重] 人工智能]) are
  *   fragments and are subtracted; multi-word constituents (初创企业 in [人工智能 [初创 企业]]) are not
  *   discounted by C-value for their container — in short documents they rarely occur on their own, yet they
- *   are the terms a terminologist wants, while single words still need independent occurrences (拜登 is
- *   only ever 拜登政府).
+ *   are the terms a terminologist wants.
+ * - A single word scores by its standalone occurrences (not inside a longer candidate of its sentence) instead
+ *   of C-value: 拜登 is only ever 拜登政府 (glossary terms and defined words excepted).
+ * - A verb followed by a noun phrase whose rest mostly occurs without the verb is a verb–object phrase, not a
+ *   term (赢得人工智能); spans counted only for structure (Span.structural) are never proposed.
  * - Keyness is simple maths (fpm_focus + N) / (fpm_ref + N), log-damped (a ratio of 5000 is not 50 times
  *   better than one of 100) and squared so it weighs as much as frequency. N defaults to 10⁻³ of the
  *   frequency per million of one occurrence in the input (1000 / words), which keeps the score independent
@@ -92,7 +95,6 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   for (const e of list) {
     const definedAs = options.defined?.get(e.key);
     if ((e.frequency < minFrequency || termFrequency(e) <= 0 || e.structural) && !definedAs) continue;
-    // a single word is a term on its own only as often as it stands alone (not inside a longer candidate)
     // a single word is a term on its own only as often as it stands alone (not inside a longer candidate)
     const standalone = e.parts.length === 1 && !definedAs && options.standaloneSingles !== false && !options.termKeys?.has(e.key);
     const cvalue = standalone ? e.free : (cv.get(e.key) ?? 0);

@@ -84,7 +84,7 @@ describe('ranking with nested structure', () => {
 });
 
 describe('helpers', () => {
-  it('marks spans no other span contains', () => {
+  it('marks one-word spans no longer span contains', () => {
     const spans = [
       { parts: ['a', 'b'], start: 0, end: 2 },
       { parts: ['a'], start: 0, end: 1 },
