@@ -25,11 +25,6 @@ export function termsInUncached(concept: Concept, lang: string, statuses?: reado
   return same.sort((a, b) => (a.lang === norm ? 0 : 1) - (b.lang === norm ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
 
-/** Texts of the allowed target terms (deduplicated, preferred first). */
-export function expectedTerms(concept: Concept, lang: string, allowed: readonly TermStatus[]): string[] {
-  return [...new Set(termsIn(concept, lang, allowed).map((t) => t.text))];
-}
-
 /** The concept's display term in a language: preferred, else admitted, else any. */
 export function displayTerm(concept: Concept, lang: string): string {
   return termsIn(concept, lang)[0]?.text ?? concept.terms[0]?.text ?? concept.id;
@@ -38,38 +33,6 @@ export function displayTerm(concept: Concept, lang: string): string {
 /** A match as a span. */
 export function spanOf(m: TermMatch): Span {
   return { start: m.start, end: m.end, text: m.text };
-}
-
-/** Keeps matches that are not strictly inside a longer match (same-span matches of several concepts stay). */
-export function outermost(matches: TermMatch[]): TermMatch[] {
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: TermMatch[] = [];
-  let reach = -1;
-  let lastStart = -1;
-  let lastEnd = -1;
-  for (const m of sorted) {
-    if (m.start === lastStart && m.end === lastEnd) {
-      out.push(m);
-      continue;
-    }
-    if (m.end <= reach) continue; // inside an earlier, longer match
-    out.push(m);
-    lastStart = m.start;
-    lastEnd = m.end;
-    reach = Math.max(reach, m.end);
-  }
-  return out;
-}
-
-/** Matches deduplicated by concept and span. */
-export function dedupeBySpan(matches: TermMatch[]): TermMatch[] {
-  const seen = new Set<string>();
-  return matches.filter((m) => {
-    const k = `${m.glossaryId}\u0000${m.conceptId}\u0000${m.start}\u0000${m.end}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /** Number of distinct start offsets (a term and its plural at one place count once). */
