@@ -5,9 +5,11 @@
  * has no match in the target is the target searched again with overlapping matches (terms inside longer terms).
  */
 import type { BilingualUnit } from '../../formats/types.js';
-import type { Matcher, TermMatch } from '../match/types.js';
+import type { FindOptions, MatchSpans, Matcher, TermMatch } from '../match/types.js';
 import { langTest, sameLang } from './concepts.js';
 import type { ConceptRef, ConceptResolver } from './concepts.js';
+import { SpanMatch, inLang, termInfo, termTable } from './spans.js';
+import type { TermInfo, TermTable } from './spans.js';
 import type { ConceptHit, FindingLocation, UnitAnalysis } from './types.js';
 
 /** True for the characters of the regular expression class `\s`. */
@@ -121,9 +123,16 @@ const LINEAR = 16;
  * (leftmost-longest; concepts sharing a span all come back). Only when a source concept has no match in
  * the target is the target searched again with overlapping matches, to see terms inside longer terms.
  * Concepts are resolved for source matches; a target match gets a hit of its own only when its concept is not
- * in the source and the term is forbidden (the only case a check looks at such a match).
+ * in the source and the term is forbidden (the only case a check looks at such a match). With findSpans the
+ * matches stay packed rows until they are kept (see analyseSpans).
  */
 export function analyseUnit(unit: BilingualUnit, matcher: Matcher, resolve: ConceptResolver): UnitAnalysis {
+  if (matcher.findSpans) return analyseSpans(unit, matcher, resolve, termTable(matcher, resolve));
+  return analyseFind(unit, matcher, resolve);
+}
+
+/** analyseUnit with `find` (matchers without findSpans): a TermMatch per match. */
+function analyseFind(unit: BilingualUnit, matcher: Matcher, resolve: ConceptResolver): UnitAnalysis {
   const sourceMatches = dedupe(findIn(matcher, unit.source.text, unit.sourceLang, false));
   const targetText = unit.target?.text;
   const targetBlank = blank(targetText);
@@ -180,5 +189,127 @@ export function analyseUnit(unit: BilingualUnit, matcher: Matcher, resolve: Conc
     }
   }
   const targetCopied = !targetBlank && sameSquashed(unit.source.text, targetText!);
+  return { unit, location: locationOf(unit), targetBlank, targetCopied, sourceMatches, sourceHits, targetOuter, targetHits, hits };
+}
+
+/** The matches of `lang` terms in `text` as packed rows: findIn with findSpans (the same rows, in the same order). */
+function findSpansIn(matcher: Matcher, text: string, lang: string, overlapping: boolean, table: TermTable, resolve: ConceptResolver): MatchSpans {
+  const found = matcher.findSpans!(text, overlapping ? OVERLAPPING : undefined);
+  const cache = langTest(lang);
+  for (let i = 0; i < found.count; i++) {
+    if (!inLang(termInfo(table, found, i, resolve), lang, cache)) return matcher.findSpans!(text, overlapping ? { langs: [lang], overlapping: true } : { langs: [lang] });
+  }
+  return found;
+}
+
+const OVERLAPPING: FindOptions = { overlapping: true };
+
+/** Whether row i repeats an earlier row's (concept, span) — the same concept in two entries (as dedupe). */
+function repeated(s: MatchSpans, i: number, info: TermInfo, table: TermTable, resolve: ConceptResolver): boolean {
+  const start = s.start[i]!;
+  const end = s.end[i]!;
+  for (let j = i - 1; j >= 0; j--) {
+    if (s.start[j] !== start || s.end[j] !== end) return false;
+    const o = termInfo(table, s, j, resolve);
+    if (o.conceptId === info.conceptId && o.glossaryId === info.glossaryId) return true;
+  }
+  return false;
+}
+
+/**
+ * analyseUnit with findSpans: the same analysis, but a match is read from the packed rows (its concept and term
+ * from a table filled once per glossary term) and becomes an object only when it is kept — every source match,
+ * the target matches of the unit's concepts and forbidden target terms. Target matches no check can look at
+ * (another concept, not forbidden) are left out of targetOuter, and the overlapping re-search keeps only the
+ * matches of source concepts.
+ */
+function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptResolver, table: TermTable): UnitAnalysis {
+  const sourceText = unit.source.text;
+  const src = findSpansIn(matcher, sourceText, unit.sourceLang, false, table, resolve);
+  const targetText = unit.target?.text;
+  const targetBlank = blank(targetText);
+  const hits: ConceptHit[] = [];
+  let byRef: Map<ConceptRef, ConceptHit> | undefined;
+  const hitFor = (ref: ConceptRef): ConceptHit | undefined => {
+    if (byRef) return byRef.get(ref);
+    for (let k = 0; k < hits.length; k++) if (hits[k]!.ref === ref) return hits[k];
+    return undefined;
+  };
+  const hitOf = (ref: ConceptRef): ConceptHit => {
+    let h = hitFor(ref);
+    if (!h) {
+      h = { ref, key: ref.key, glossaryId: ref.glossaryId, concept: ref.concept, source: [], target: [] };
+      hits.push(h);
+      if (byRef) byRef.set(ref, h);
+      else if (hits.length > LINEAR) byRef = new Map(hits.map((x) => [x.ref, x]));
+    }
+    return h;
+  };
+  const sourceMatches: TermMatch[] = [];
+  const sourceHits: (ConceptHit | undefined)[] = [];
+  for (let i = 0; i < src.count; i++) {
+    const info = termInfo(table, src, i, resolve);
+    if (i > 0 && repeated(src, i, info, table, resolve)) continue;
+    const m = new SpanMatch(src.start[i]!, src.end[i]!, src.termIndex[i]!, info, sourceText, src, i);
+    sourceMatches.push(m);
+    const ref = info.ref;
+    if (!ref) {
+      sourceHits.push(undefined);
+      continue;
+    }
+    const h = hitOf(ref);
+    h.source.push(m);
+    sourceHits.push(h);
+  }
+  const nSource = hits.length;
+  const targetOuter: TermMatch[] = [];
+  const targetHits: (ConceptHit | undefined)[] = [];
+  if (!targetBlank) {
+    const tgt = findSpansIn(matcher, targetText!, unit.targetLang, false, table, resolve);
+    for (let i = 0; i < tgt.count; i++) {
+      const info = termInfo(table, tgt, i, resolve);
+      const ref = info.ref;
+      let h = ref && hitFor(ref);
+      const forbidden = info.status === 'forbidden';
+      if (!h && !forbidden) continue; // no check looks at it
+      if (i > 0 && repeated(tgt, i, info, table, resolve)) continue;
+      if (!h && ref) h = hitOf(ref);
+      const m = new SpanMatch(tgt.start[i]!, tgt.end[i]!, tgt.termIndex[i]!, info, targetText!, tgt, i);
+      targetOuter.push(m);
+      targetHits.push(h);
+      if (h) h.target.push(m);
+    }
+    let unmatched = false;
+    for (let i = 0; i < nSource; i++) if (hits[i]!.target.length === 0) unmatched = true;
+    if (unmatched) {
+      // Overlapping matches are reported span by span, the best term per concept: a language filter changes
+      // only the rows of the concepts whose best term there is in another language. So the unfiltered rows
+      // serve unless such a row is a source concept's; only then is the target searched again, filtered.
+      const lang = unit.targetLang;
+      const cache = langTest(lang);
+      let ov = matcher.findSpans!(targetText!, OVERLAPPING);
+      for (let i = 0; i < ov.count; i++) {
+        const info = termInfo(table, ov, i, resolve);
+        if (inLang(info, lang, cache)) continue;
+        const h = info.ref && hitFor(info.ref);
+        if (h && h.source.length > 0) {
+          ov = matcher.findSpans!(targetText!, { langs: [lang], overlapping: true });
+          break;
+        }
+      }
+      for (let i = 0; i < ov.count; i++) {
+        const info = termInfo(table, ov, i, resolve);
+        const ref = info.ref;
+        const h = ref && hitFor(ref);
+        if (!h || h.source.length === 0 || !inLang(info, lang, cache)) continue;
+        const start = ov.start[i]!;
+        const end = ov.end[i]!;
+        let seen = false;
+        for (const t of h.target) if (t.start === start && t.end === end) seen = true;
+        if (!seen) h.target.push(new SpanMatch(start, end, ov.termIndex[i]!, termInfo(table, ov, i, resolve), targetText!, ov, i));
+      }
+    }
+  }
+  const targetCopied = !targetBlank && sameSquashed(sourceText, targetText!);
   return { unit, location: locationOf(unit), targetBlank, targetCopied, sourceMatches, sourceHits, targetOuter, targetHits, hits };
 }
