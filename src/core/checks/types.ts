@@ -130,7 +130,10 @@ export interface UnitAnalysis {
   sourceMatches: TermMatch[];
   /** The concept of each source match (undefined when the resolver does not know it). */
   sourceHits: (ConceptHit | undefined)[];
-  /** Leftmost-longest target matches, in order (for forbidden terms). */
+  /**
+   * Leftmost-longest target matches, in order (for forbidden terms). With a findSpans matcher only those a check
+   * can look at: matches of the unit's concepts and forbidden terms.
+   */
   targetOuter: TermMatch[];
   /** The concept of each leftmost-longest target match. */
   targetHits: (ConceptHit | undefined)[];
