@@ -68,6 +68,16 @@ describe('buildMatcher: folds', () => {
     checkOffsets(text, matcher.find(text));
   });
 
+  it('inflects the head noun of an "X of Y" term, not its complement', () => {
+    const m = buildMatcher([entry('coc', [term('code of conduct', 'en')]), entry('coe', [term('Center of Excellence', 'en')])]);
+    const text = 'vague “codes of conduct”, a Code of Conduct, AI Centers of Excellence; code of conducts';
+    expect(m.find(text).map((x) => [x.text, x.conceptId, x.how.join('+')])).toEqual([
+      ['codes of conduct', 'coc', 'inflection'],
+      ['Code of Conduct', 'coc', 'case'],
+      ['Centers of Excellence', 'coe', 'inflection'],
+    ]);
+  });
+
   it('does not split a joined word of the term', () => {
     const m = buildMatcher([entry('t', [term('therapist', 'en')])]);
     expect(m.find('the rapist').length).toBe(0);

@@ -85,6 +85,17 @@ describe('patternForms', () => {
     expect(patternForms('AI', 'en').map((f) => f.form)).toEqual(['AI', 'AIs']);
   });
 
+  it('inflects the head of an "X of Y" phrase, not its complement', () => {
+    expect(patternForms('code of conduct', 'en').map((f) => f.form)).toEqual(['code of conduct', 'codes of conduct']);
+    expect(patternForms('countries of concern', 'en').map((f) => f.form)).toEqual(['countries of concern', 'country of concern']);
+    expect(patternForms('AI Center of Excellence', 'en').map((f) => f.form)).toEqual(['AI Center of Excellence', 'AI Centers of Excellence']);
+    expect(patternForms('Department of the Interior', 'en').map((f) => f.form)).toEqual([
+      'Department of the Interior',
+      'Departments of the Interior',
+    ]);
+    expect(termKey('Codes of Conduct', 'en')).toBe(termKey('code of conduct', 'en'));
+  });
+
   it('gives uncountable nouns no plural: natural\'s invariant nouns and mass nouns it would pluralise', () => {
     for (const w of ['data', 'Data', 'metadata', 'software', 'research', 'information', 'equipment', 'news', 'chassis', 'criteria', 'compute', 'security']) {
       expect(inflectionVariants(w), w).toEqual([]);

@@ -153,7 +153,22 @@ function trailingWordStart(text: string): number {
   return j < text.length ? j : -1;
 }
 
+/** ` of ` joining a head noun to its complement: `code of conduct`, `countries of concern`. */
+const OF_PHRASE = / of /i;
+
+/**
+ * Inflected forms of a term: its head noun in the singular or plural. The head is the last word, except in
+ * an English `X of Y` phrase, where it is the word before `of` (`codes of conduct`, never `code of conducts`).
+ */
 function inflectedForms(text: string): string[] {
+  const of = OF_PHRASE.exec(text);
+  if (of && of.index > 0) {
+    const before = text.slice(0, of.index);
+    const headAt = trailingWordStart(before);
+    if (headAt < 0 || !LATIN.test(before.slice(headAt))) return [];
+    const rest = text.slice(of.index);
+    return inflectionVariants(before.slice(headAt)).map((v) => before.slice(0, headAt) + v + rest);
+  }
   const at = trailingWordStart(text);
   if (at < 0) return [];
   const word = text.slice(at);
