@@ -119,8 +119,11 @@ async function settle(): Promise<void> {
   }
 }
 
-/** Checks units one by one, keeping only counts (findings are streamed out, as a report writer would). */
-async function checkRun(list: Iterable<BilingualUnit>): Promise<Run> {
+/**
+ * Checks the units `feed` hands over one by one, keeping only counts (findings are streamed out, as a report
+ * writer would), and measures time, CPU, peak memory and the state kept across units.
+ */
+async function measure(feed: (each: (u: BilingualUnit) => void) => void | Promise<void>): Promise<Run> {
   await settle();
   const base = used();
   let peak = base;
@@ -128,15 +131,16 @@ async function checkRun(list: Iterable<BilingualUnit>): Promise<Run> {
   const run = new CheckRun(matcher, resolve);
   let findings = 0;
   let i = 0;
-  const start = now();
-  const c0 = process.cpuUsage();
-  for (const u of list) {
+  const each = (u: BilingualUnit) => {
     findings += run.unit(u).length;
     if ((++i & 1023) === 0) {
       peak = Math.max(peak, used());
       rss = Math.max(rss, process.memoryUsage().rss);
     }
-  }
+  };
+  const start = now();
+  const c0 = process.cpuUsage();
+  await feed(each);
   const seconds0 = (now() - start) / 1000;
   const cpu0 = cpuSince(c0);
   await settle();
@@ -149,6 +153,13 @@ async function checkRun(list: Iterable<BilingualUnit>): Promise<Run> {
   peak = Math.max(peak, used());
   rss = Math.max(rss, process.memoryUsage().rss);
   return { seconds, cpu, keptMiB: kept, findings, peakHeapMiB: (peak - base) / 2 ** 20, peakRssMiB: rss / 2 ** 20 };
+}
+
+/** The check over units already in memory. */
+function checkRun(list: Iterable<BilingualUnit>): Promise<Run> {
+  return measure((each) => {
+    for (const u of list) each(u);
+  });
 }
 
 function scanRun(list: BilingualUnit[]): { seconds: number; cpu: number; matches: number } {
@@ -165,36 +176,12 @@ function xliffText(list: BilingualUnit[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="zh-CN" target-language="en" original="bench"><body>\n${body}\n</body></file></xliff>\n`;
 }
 
-async function fileRun(path: string): Promise<Run> {
-  await settle();
-  const base = used();
-  let peak = base;
-  let rss = process.memoryUsage().rss;
-  const run = new CheckRun(matcher, resolve);
-  let findings = 0;
-  let i = 0;
-  const start = now();
-  const c0 = process.cpuUsage();
-  const { units: stream } = xliffFormat.readUnits([{ name: 'bench.xlf', path }]);
-  for await (const u of stream) {
-    findings += run.unit(u).length;
-    if ((++i & 1023) === 0) {
-      peak = Math.max(peak, used());
-      rss = Math.max(rss, process.memoryUsage().rss);
-    }
-  }
-  const seconds0 = (now() - start) / 1000;
-  const cpu0 = cpuSince(c0);
-  await settle();
-  const kept = (used() - base) / 2 ** 20;
-  const c1 = process.cpuUsage();
-  const start1 = now();
-  findings += run.finish().length;
-  const seconds = seconds0 + (now() - start1) / 1000;
-  const cpu = cpu0 + cpuSince(c1);
-  peak = Math.max(peak, used());
-  rss = Math.max(rss, process.memoryUsage().rss);
-  return { seconds, cpu, keptMiB: kept, findings, peakHeapMiB: (peak - base) / 2 ** 20, peakRssMiB: rss / 2 ** 20 };
+/** The whole check from an XLIFF file on disk, read as a stream (XML parsing included). */
+function fileRun(path: string): Promise<Run> {
+  return measure(async (each) => {
+    const { units: stream } = xliffFormat.readUnits([{ name: 'bench.xlf', path }]);
+    for await (const u of stream) each(u);
+  });
 }
 
 // warm-up (JIT) on a small slice
