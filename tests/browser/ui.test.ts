@@ -137,6 +137,47 @@ describe('web page', () => {
     await page.close();
   });
 
+  it('draws every pinyin tone letter in the Chinese interface (no empty glyphs from the CJK font)', async () => {
+    // WenQuanYi Micro Hei (Debian's CJK font, installed by .ci/run) maps ǎ ǐ ǒ ǔ ǘ ǚ ǜ to empty glyphs: a font stack
+    // that reaches it before a Latin font with those letters shows "chū k u gu n zhì". Each letter is drawn on a
+    // canvas with the computed font of the elements that show pinyin, and must leave ink.
+    const zhBrowser = await launchBrowser({ locale: 'zh-CN' });
+    try {
+      const page = await openPage(zhBrowser);
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+      await page.locator('#lookup-input').fill('ckgz');
+      const first = page.locator('#lookup-results .result').first();
+      await first.waitFor();
+      expect(await first.locator('.pinyin').first().innerText()).toBe('chū kǒu guǎn zhì');
+      const blank = await page.evaluate(() => {
+        const letters = [...'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'];
+        const canvas = document.createElement('canvas');
+        canvas.width = 48;
+        canvas.height = 48;
+        const g = canvas.getContext('2d', { willReadFrequently: true })!;
+        const out: string[] = [];
+        const elements = [...document.querySelectorAll('#lookup-results .pinyin, #lookup-results .reason')];
+        for (const el of elements) {
+          const style = getComputedStyle(el);
+          for (const ch of letters) {
+            g.clearRect(0, 0, 48, 48);
+            g.font = `${style.fontStyle} ${style.fontWeight} 24px ${style.fontFamily}`;
+            g.fillText(ch, 8, 34);
+            const px = g.getImageData(0, 0, 48, 48).data;
+            let ink = 0;
+            for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+            if (ink === 0) out.push(`${el.className}: ${ch}`);
+          }
+        }
+        return { checked: elements.length, blank: out };
+      });
+      expect(blank.checked).toBeGreaterThan(1);
+      expect(blank.blank).toEqual([]);
+    } finally {
+      await zhBrowser.close();
+    }
+  });
+
   it('takes a screenshot of the lookup page and logs no errors (CSP, scripts)', async () => {
     const page = await openPage();
     await page.locator('#lookup-input').fill('export controls');
