@@ -51,6 +51,11 @@ export function mount(root, ctx) {
     return [m.pair.zh, m.pair.en].filter(Boolean).join(' ↔ ') || m.term;
   }
 
+  /** How the text matched its term (exact, case, width, script, inflection), in the interface language. */
+  function howText(m) {
+    return m.how.map((h) => t(`howValue.${h}`, { defaultValue: h })).join(', ');
+  }
+
   function showTooltip(mark) {
     const m = matches[Number(mark.dataset.index)];
     if (!m) return;
@@ -58,7 +63,7 @@ export function mount(root, ctx) {
       el('div', { class: 'tooltip-pair' }, pairText(m)),
       el('div', {}, `${t('termUsed')}: `, el('span', { lang: m.lang }, m.term), badge(m.status)),
       el('div', { class: 'tooltip-meta' }, `${t('common:concept')}: ${m.glossaryId} · ${m.conceptId}`),
-      el('div', { class: 'tooltip-meta' }, `${t('how')}: ${m.how.map((h) => t(`howValue.${h}`, { defaultValue: h })).join(', ')}`),
+      el('div', { class: 'tooltip-meta' }, `${t('how')}: ${howText(m)}`),
     );
     tooltip.hidden = false;
     const box = wrapper.getBoundingClientRect();
@@ -101,13 +106,14 @@ export function mount(root, ctx) {
       table.replaceChildren();
       return;
     }
-    const head = el('tr', {}, ...['colPosition', 'colText', 'colPair', 'colStatus', 'colConcept'].map((k) => el('th', { scope: 'col' }, t(k))));
+    const head = el('tr', {}, ...['colPosition', 'colText', 'colPair', 'colStatus', 'colHow', 'colConcept'].map((k) => el('th', { scope: 'col' }, t(k))));
     const rows = matches.map((m) =>
       el('tr', {},
         el('td', {}, `${m.line}:${m.column}`),
         el('td', { lang: m.lang }, m.text),
         el('td', {}, pairText(m)),
         el('td', {}, badge(m.status)),
+        el('td', { class: 'match-how' }, howText(m)),
         el('td', { class: 'result-meta' }, `${m.glossaryId} · ${m.conceptId}`),
       ),
     );

@@ -114,6 +114,14 @@ describe('web page', () => {
     expect(await marks.nth(4).getAttribute('class')).toContain('status-forbidden');
     expect(await page.locator('.match-table tbody tr').count()).toBe(5);
     await page.screenshot({ path: '/tmp/shuyu-annotate.png', fullPage: true });
+    // the table says how each match was found: script conversion, inflection
+    await page.locator('#annotate-input').fill('出口管製 and EXPORT CONTROL');
+    await page.click('#annotate-run');
+    await expect.poll(() => page.locator('.match-table tbody tr').count()).toBe(2);
+    const how = await page.locator('.match-table tbody td.match-how').allInnerTexts();
+    expect(how[0]).toBe('traditional/simplified');
+    expect(how[1]).toMatch(/different case/);
+    expect(how[1]).toMatch(/inflected form/);
     await page.close();
   });
 
