@@ -164,7 +164,7 @@ describe('web page', () => {
         canvas.height = 48;
         const g = canvas.getContext('2d', { willReadFrequently: true })!;
         const out: string[] = [];
-        const elements = [...document.querySelectorAll('#lookup-results .pinyin, #lookup-results .reason')];
+        const elements = Array.from(document.querySelectorAll('#lookup-results .pinyin, #lookup-results .reason'));
         for (const el of elements) {
           const style = getComputedStyle(el);
           for (const ch of letters) {
