@@ -26,6 +26,8 @@ export interface CountEntry {
   free: number;
   /** Only ever seen as a structural span (see Span.structural): ranked for structure, never proposed. */
   structural: boolean;
+  /** Seen with a place name or scope noun as first part (see Span.looseLead). */
+  looseLead: boolean;
 }
 
 export interface CounterOptions {
@@ -51,16 +53,17 @@ export class CandidateCounter {
   }
 
   /** Records one occurrence of a candidate. */
-  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false): void {
+  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false, looseLead = false): void {
     let e = this.entries.get(key);
     if (!e) {
       if (this.entries.size >= this.maxEntries) this.prune();
       // every field set here, in one order: entries share one shape (no properties added later in this hot path)
-      e = { key, parts, forms: new Map(), frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural };
+      e = { key, parts, forms: new Map(), frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural, looseLead };
       this.entries.set(key, e);
     }
     e.frequency++;
     if (verbLead && !e.verbLead) e.verbLead = true;
+    if (looseLead && !e.looseLead) e.looseLead = true;
     if (free) e.free++;
     if (e.structural && !structural) e.structural = false;
     const formCount = e.forms.get(form);

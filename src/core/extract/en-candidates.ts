@@ -16,6 +16,11 @@ export interface Span {
   verbLead?: boolean;
   /** Counted for the structure of shorter candidates inside it, never proposed itself. */
   structural?: boolean;
+  /**
+   * The first part is a place name or a general noun (美国, 全球, 国家) that may only modify a term that is free
+   * without it (美国人工智能) — or be part of the term (美国价值观); the ranking decides by counts.
+   */
+  looseLead?: boolean;
 }
 
 /** Nouns that are never terms on their own (they may still head a longer candidate: `executive order`). */

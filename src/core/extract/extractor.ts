@@ -129,7 +129,7 @@ export class TermExtractor {
       const key = this.keyOfParts(span.parts);
       seen?.add(key);
       if (this.quoted.size < 50_000 && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
-      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural);
+      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead);
     });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
     return spans;

@@ -15,7 +15,10 @@
  * - A single word scores by its standalone occurrences (not inside a longer candidate of its sentence) instead
  *   of C-value: 拜登 is only ever 拜登政府 (glossary terms and defined words excepted).
  * - A verb followed by a noun phrase whose rest mostly occurs without the verb is a verb–object phrase, not a
- *   term (赢得人工智能); spans counted only for structure (Span.structural) are never proposed.
+ *   term (赢得人工智能); so is a place name or general noun before a term that mostly occurs without it
+ *   (美国人工智能, 全球人工智能); spans counted only for structure (Span.structural) are never proposed.
+ * - A Chinese single word also scores for each further distinct neighbour it forms two-word candidates with
+ *   (半导体: 半导体制造, 美国半导体, 现有半导体 …), so a productive word counts even when it never stands alone.
  * - Keyness is simple maths (fpm_focus + N) / (fpm_ref + N), log-damped (a ratio of 5000 is not 50 times
  *   better than one of 100) and squared so it weighs as much as frequency. N defaults to 10⁻³ of the
  *   frequency per million of one occurrence in the input (1000 / words), which keeps the score independent
@@ -82,7 +85,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   };
   const { crossing, constituents } = analyseNesting(list, options.keyOfParts, { minFrequency }, nestedOf);
   const freq = new Map(list.map((e) => [e.key, e.frequency]));
-  const termFrequency = (e: CountEntry) => (isVerbObject(e, freq, nestedOf) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
+  const termFrequency = (e: CountEntry) => (isFreeCombination(e, freq, nestedOf) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
   const cv = cValues(
     list.map((e) => {
       const own = constituents.get(e.key);
@@ -91,13 +94,17 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     }),
     options.nestedDiscount ?? 1,
   );
+  // Chinese: how many different two-segment candidates each segment forms (its distinct neighbours)
+  const partners = options.lang === 'zh' && options.standaloneSingles !== false ? pairPartners(list, nestedOf) : undefined;
   const out: Candidate[] = [];
   for (const e of list) {
     const definedAs = options.defined?.get(e.key);
     if ((e.frequency < minFrequency || termFrequency(e) <= 0 || e.structural) && !definedAs) continue;
-    // a single word is a term on its own only as often as it stands alone (not inside a longer candidate)
+    // a single word is a term on its own as often as it stands alone (not inside a longer candidate); a Chinese
+    // word also for every further neighbour it combines with (半导体制造, 美国半导体, 现有半导体: a unit, though
+    // never alone; 拜登 is only ever 拜登政府)
     const standalone = e.parts.length === 1 && !definedAs && options.standaloneSingles !== false && !options.termKeys?.has(e.key);
-    const cvalue = standalone ? e.free : (cv.get(e.key) ?? 0);
+    const cvalue = standalone ? e.free + Math.max(0, (partners?.get(e.key) ?? 0) - 1) : (cv.get(e.key) ?? 0);
     if (cvalue <= 0 && !definedAs) continue;
     const text = displayForm(e);
     const refWords = options.lowerForReference ? e.parts.map((p) => p.toLowerCase()) : e.parts;
@@ -133,14 +140,31 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
 
 /**
  * A verb followed by a noun phrase is a term when the verb modifies it (开放权重: 权重 is always 开放权重) and a
- * verb–object phrase when the noun phrase is free without it (赢得人工智能: 人工智能 mostly occurs alone). The
- * verb must accompany at least half the occurrences of the rest.
+ * verb–object phrase when the noun phrase is free without it (赢得人工智能: 人工智能 mostly occurs alone). Likewise
+ * a place name or general noun before a term (Span.looseLead): 美国价值观 is a term (价值观 never occurs without
+ * 美国), 美国人工智能 (13×, 人工智能 59×) and 全球人工智能 are the free term with a modifier. The first part must accompany at least half
+ * the occurrences of the rest.
  */
-function isVerbObject(e: CountEntry, freq: ReadonlyMap<string, number>, nestedOf: (e: CountEntry) => readonly string[]): boolean {
-  if (!e.verbLead || e.parts.length < 2) return false;
+function isFreeCombination(e: CountEntry, freq: ReadonlyMap<string, number>, nestedOf: (e: CountEntry) => readonly string[]): boolean {
+  if (!(e.verbLead || e.looseLead) || e.parts.length < 2) return false;
   const k = e.parts.length;
   const rest = freq.get(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
   return rest !== undefined && e.frequency * 2 < rest;
+}
+
+/**
+ * Number of distinct two-word candidates each word (by key) is part of — the variety of its neighbours, after
+ * Nakagawa & Mori's left/right statistics: a word that combines with many others is a unit of its own.
+ */
+function pairPartners(list: readonly CountEntry[], nestedOf: (e: CountEntry) => readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of list) {
+    if (e.parts.length !== 2) continue;
+    const [a, b] = nestedOf(e);
+    out.set(a!, (out.get(a!) ?? 0) + 1);
+    if (b !== a) out.set(b!, (out.get(b!) ?? 0) + 1);
+  }
+  return out;
 }
 
 function round(x: number): number {

@@ -155,6 +155,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       if (j === i && !isSingle(first, firstTag)) continue;
       const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
       if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
+      if (j > i && (firstTag === 'ns' || ZH_GENERIC_NOUNS.has(first.text))) span.looseLead = true;
       // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
       // still tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
       if (j - i > 1 && span.verbLead) {

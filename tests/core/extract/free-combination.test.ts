@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { TermExtractor } from '../../../src/core/extract/extractor.js';
+import { zhReference, zhTagger } from '../../../src/service/extract-nlp.js';
+import { extractionKey } from '../../../src/service/extract.js';
+
+function zh(text: string) {
+  const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+  ex.addText(0, text);
+  return ex.result();
+}
+
+describe('Chinese ranking: modifiers and productive words', () => {
+  it('drops a place name + term when the term mostly occurs without it, keeps it when bound', () => {
+    const all = zh('美国人工智能发展迅速。人工智能改变产业。人工智能需要算力。人工智能带来风险。美国价值观受到重视。美国价值观被写入文件。');
+    const texts = all.map((c) => c.text);
+    expect(texts).toContain('人工智能');
+    expect(texts).not.toContain('美国人工智能');
+    expect(texts).toContain('美国价值观');
+  });
+
+  it('keeps a word that combines with several neighbours though it never stands alone', () => {
+    const all = zh('推动半导体制造。保护美国半导体。限制现有半导体。拜登政府宣布。拜登政府撤销。');
+    const texts = all.map((c) => c.text);
+    expect(texts).toContain('半导体');
+    // 拜登 only ever occurs in 拜登政府: one neighbour, no standalone use
+    expect(texts).not.toContain('拜登');
+    expect(texts).toContain('拜登政府');
+  });
+});
