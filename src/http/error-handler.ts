@@ -54,7 +54,7 @@ export function errorHandler(options: { log?: (error: unknown) => void } = {}): 
     const e = asShuyuError(error);
     if (e.code === 'internal') log(error);
     const lng = pickLanguage(req.get('accept-language'));
-    const body: ErrorBody = { error: { ...e.toJSON(), localizedMessage: localizeError(e.code, lng, e.params) } };
+    const body: ErrorBody = { error: { ...e.toJSON(), localizedMessage: localizeError(e.code, lng, e.params, e.message) } };
     res.status(e.status).type('application/json').json(body);
   };
 }

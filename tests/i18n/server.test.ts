@@ -25,4 +25,23 @@ describe('server-side i18n', () => {
     expect(localizeError('not_found', 'en')).toBe('Not found.');
     expect(localizeError('too_large', 'fr')).toBe('The input is larger than allowed.');
   });
+
+  it('puts the place first and the reason after for input errors, in both languages', () => {
+    const params = { file: 'broken.xlf', line: 9, column: 11 };
+    expect(localizeError('parse_error', 'en', params, 'Malformed XML: unexpected close tag.')).toBe(
+      'broken.xlf:9:11: The file could not be read: it is malformed. (Malformed XML: unexpected close tag.)',
+    );
+    expect(localizeError('parse_error', 'zh', params, 'Malformed XML: unexpected close tag.')).toBe(
+      'broken.xlf:9:11：无法读取文件：文件格式有误。（Malformed XML: unexpected close tag.）',
+    );
+    expect(localizeError('invalid_input', 'en', { file: 'terms.csv', row: 4 }, 'Row 4: a term has no text')).toBe(
+      'terms.csv:4: The data did not pass validation. (Row 4: a term has no text)',
+    );
+  });
+
+  it('never shows the reason of an internal error, and adds nothing when there is no place or reason', () => {
+    expect(localizeError('internal', 'en', {}, 'TypeError: x is undefined at /srv/app.js:1')).toBe('Something went wrong on our side.');
+    expect(localizeError('not_found', 'en', {}, 'No API endpoint GET /api/x')).toBe('Not found.');
+    expect(localizeError('too_large', 'en')).toBe('The input is larger than allowed.');
+  });
 });
