@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toTraditional } from '../../src/core/normalize/script.js';
+import * as OpenCC from 'opencc-js';
+import { toTaiwanPruned, toTraditional } from '../../src/core/normalize/script.js';
 import { mayHaveTaiwanForm } from '../../src/core/normalize/tw-filter.js';
 import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
 
@@ -121,6 +122,49 @@ describe('mayHaveTaiwanForm', () => {
     expect(mayHaveTaiwanForm('数据中心')).toBe(true);
     expect(mayHaveTaiwanForm('开放权重')).toBe(false);
     expect(mayHaveTaiwanForm('出口管制')).toBe(false);
+  });
+});
+
+describe('toTaiwanPruned', () => {
+  /** Keys and values of the cn → twp dictionaries, so that the texts meet phrases, variants and overlaps. */
+  function dictWords(): string[] {
+    const config = (OpenCC.Locale as unknown as { configs: Record<string, { conversionChain: readonly (readonly unknown[])[] }> }).configs.s2twp!;
+    const words: string[] = [];
+    for (const group of config.conversionChain)
+      for (const d of group) {
+        if (typeof d !== 'string') continue;
+        for (const e of d.split('|')) words.push(...e.split(' ').filter(Boolean));
+      }
+    return words;
+  }
+
+  it('equals toTraditional(text, "tw") term by term and on a batch of terms joined by line breaks', () => {
+    const words = dictWords();
+    expect(words.length).toBeGreaterThan(10000);
+    let seed = 42;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const texts = ['人工智能', '数据中心', '软件', '开放权重', '出口管制', '干燥', '头发', '里程碑', '打印机', 'AI芯片', ''];
+    // 2-4 dictionary words (keys or values, Simplified or Traditional), sometimes cut, glued together
+    for (let i = 0; i < 400; i++) {
+      let t = '';
+      for (let k = 2 + rand(3); k > 0; k--) {
+        const w = words[rand(words.length)]!;
+        t += rand(4) === 0 ? w.slice(rand(w.length)) : w;
+      }
+      texts.push(t);
+    }
+    let changed = 0;
+    for (const t of texts) {
+      const full = toTraditional(t, 'tw');
+      expect(toTaiwanPruned(t), t).toBe(full);
+      if (full !== t) changed++;
+    }
+    expect(changed).toBeGreaterThan(100);
+    const batch = texts.join('\n');
+    expect(toTaiwanPruned(batch)).toBe(toTraditional(batch, 'tw'));
   });
 });
 

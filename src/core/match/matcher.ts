@@ -14,7 +14,7 @@
 import type { Term } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isProperName, normalizeScratch, patternFormsWith, scriptVariantsBatch, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isFoldedCjk, isProperName, normalizeScratch, eachPatternForm, scriptVariantsBatch, unitsToString } from '../normalize/index.js';
 import { Normalizer, Out } from '../normalize/text.js';
 import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
 import { howMatched } from './how.js';
@@ -158,42 +158,64 @@ export class GlossaryMatcher implements Matcher {
     const caseOf = new Map<number, string>();
     let k = 0;
     const seen: string[] = [];
-    for (let entry = 0; entry < entries.length; entry++) {
+    // the term being compiled (read by onForm, which is made once, not per term)
+    let entry = 0;
+    let termIndex = 0;
+    let term: Term | undefined;
+    let rankFlags = 0;
+    const onForm = (form: string, script: string): void => {
+      const t = term!;
+      const n = normalizeScratch(form, FOLD_ALL);
+      if (n.length === 0) return;
+      const key = unitsToString(n);
+      if (seen.includes(key)) return; // another form of this term normalised alike: keep the first
+      seen.push(key);
+      const r = keys.length;
+      let flags = rankFlags;
+      // (n is a shared scratch buffer: read before foldKey below reuses it)
+      const at = pool.length;
+      pool.push(0);
+      for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) pool.push(j);
+      if (pool.length > at + 1) {
+        flags |= R_SPLITS;
+        pool[at] = pool.length - at - 1;
+        rSplit[r] = at;
+      } else {
+        pool.length = at;
+        rSplit[r] = -1;
+      }
+      if (t.caseSensitive) caseOf.set(r, foldKey(form, FOLD_ALL & ~FOLD_CASE));
+      keys.push(key);
+      rEntry[r] = entry;
+      rTerm[r] = termIndex;
+      rFlags[r] = flags;
+      rForm.push(form === t.text ? undefined : form);
+      rScript.push(script === t.text ? undefined : script);
+      rTermObj.push(t);
+    };
+    for (entry = 0; entry < entries.length; entry++) {
       const terms = entries[entry]!.concept.terms;
-      for (let termIndex = 0; termIndex < terms.length; termIndex++) {
-        const term = terms[termIndex]!;
-        const forms = patternFormsWith(term.text, other[k++]);
-        const rankFlags = (STATUS_RANK.get(term.status) ?? 9) | (isProperName(term.text) ? R_NOJOIN : 0) | (term.caseSensitive ? R_CASE : 0);
-        seen.length = 0;
-        for (const { form, script } of forms) {
-          const n = normalizeScratch(form, FOLD_ALL);
-          if (n.length === 0) continue;
-          const key = unitsToString(n);
-          if (seen.includes(key)) continue; // another form of this term normalised alike: keep the first
-          seen.push(key);
+      for (termIndex = 0; termIndex < terms.length; termIndex++) {
+        const t = terms[termIndex]!;
+        const variant = other[k++];
+        rankFlags = (STATUS_RANK.get(t.status) ?? 9) | (isProperName(t.text) ? R_NOJOIN : 0) | (t.caseSensitive ? R_CASE : 0);
+        if (variant === undefined && isFoldedCjk(t.text, FOLD_ALL)) {
+          // most Chinese terms: one form (no script variant, no inflection), normalised to itself
           const r = keys.length;
-          let flags = rankFlags;
-          // (n is a shared scratch buffer: read before foldKey below reuses it)
-          const at = pool.length;
-          pool.push(0);
-          for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) pool.push(j);
-          if (pool.length > at + 1) {
-            flags |= R_SPLITS;
-            pool[at] = pool.length - at - 1;
-            rSplit[r] = at;
-          } else {
-            pool.length = at;
-            rSplit[r] = -1;
-          }
-          if (term.caseSensitive) caseOf.set(r, foldKey(form, FOLD_ALL & ~FOLD_CASE));
-          keys.push(key);
+          keys.push(t.text);
           rEntry[r] = entry;
           rTerm[r] = termIndex;
-          rFlags[r] = flags;
-          rForm.push(form === term.text ? undefined : form);
-          rScript.push(script === term.text ? undefined : script);
-          rTermObj.push(term);
+          rFlags[r] = rankFlags;
+          rSplit[r] = -1;
+          if (t.caseSensitive) caseOf.set(r, foldKey(t.text, FOLD_ALL & ~FOLD_CASE));
+          rForm.push(undefined);
+          rScript.push(undefined);
+          rTermObj.push(t);
+          continue;
         }
+        term = t;
+        seen.length = 0;
+        eachPatternForm(t.text, variant, onForm);
       }
     }
     // pattern id = the index of the first ref with that pattern
@@ -206,7 +228,7 @@ export class GlossaryMatcher implements Matcher {
     // counting sort of the refs by pattern (stable: creation order within a pattern)
     const count = pid.length;
     const start = new Int32Array(count + 1);
-    for (const p of pid) start[p + 1]!++;
+    for (let r = 0; r < pid.length; r++) start[pid[r]! + 1]!++;
     for (let p = 0; p < count; p++) start[p + 1]! += start[p]!;
     const fill = start.slice(0, count);
     const total = pid.length;

@@ -5,12 +5,12 @@
 import { isChinese } from '../lang.js';
 import { C_WORD, FOLD_ALL, FOLD_CASE, classes } from './chars.js';
 import { canonicalWord, inflectionVariants } from './inflect.js';
-import { toSimplified, toTraditional } from './script.js';
+import { toSimplified, toTaiwanPruned, toTraditional } from './script.js';
 import { mayHaveTaiwanForm } from './tw-filter.js';
 import { F_SPLIT, normalizeScratch } from './text.js';
 
 export { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH } from './chars.js';
-export { F_END, F_SPLIT, F_START, foldKey, normalizeScratch, normalizeText, unitsToString } from './text.js';
+export { F_END, F_SPLIT, F_START, foldKey, isFoldedCjk, normalizeScratch, normalizeText, unitsToString } from './text.js';
 export type { NormalizedText } from './text.js';
 export { canonicalWord, inflectionVariants } from './inflect.js';
 
@@ -109,9 +109,10 @@ export function scriptVariantsBatch(terms: readonly { text: string; lang: string
   };
   convert(toS, toSimplified);
   // Simplified terms whose Taiwan form can only fold back to the term need no conversion (tw-filter.ts)
+  // (toTaiwanPruned = toTraditional(s, 'tw') with only the dictionary entries that can occur in s)
   convert(
     toT.filter((i) => mayHaveTaiwanForm(terms[i]!.text)),
-    (s) => toTraditional(s, 'tw'),
+    toTaiwanPruned,
   );
   return other;
 }
@@ -128,13 +129,40 @@ export function patternFormsWith(text: string, scriptVariant: string | undefined
 }
 
 function formsOf(text: string, other: string | undefined): PatternForm[] {
-  const scripts = other !== undefined && other !== text ? [text, other] : [text];
   const out: PatternForm[] = [];
-  for (const script of scripts) {
-    if (!out.some((f) => f.form === script)) out.push({ form: script, script });
-    for (const form of inflectedForms(script)) if (!out.some((f) => f.form === form)) out.push({ form, script });
-  }
+  eachPatternForm(text, other, (form, script) => {
+    out.push({ form, script });
+  });
   return out;
+}
+
+/** Forms already given for the current term (scratch of eachPatternForm; terms have at most 4 forms). */
+const given: string[] = [];
+
+/**
+ * Calls fn(form, script) for each form of a term given its script variant (the forms of patternFormsWith,
+ * in the same order, without making arrays or objects): the build of a large matcher calls this for
+ * every term.
+ */
+export function eachPatternForm(text: string, other: string | undefined, fn: (form: string, script: string) => void): void {
+  given.length = 0;
+  emitForms(text, fn);
+  if (other !== undefined && other !== text) emitForms(other, fn);
+}
+
+function emitForms(script: string, fn: (form: string, script: string) => void): void {
+  if (!given.includes(script)) {
+    given.push(script);
+    fn(script, script);
+  }
+  const forms = inflectedForms(script);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    if (!given.includes(form)) {
+      given.push(form);
+      fn(form, script);
+    }
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

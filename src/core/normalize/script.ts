@@ -37,3 +37,109 @@ export function toSimplifiedChars(text: string): string {
 export function toTraditional(text: string, variant: 'tw' | 't' | 'hk' = 'tw'): string {
   return converter('cn', variant === 'tw' ? 'twp' : variant)(text);
 }
+
+type Dict = string | readonly (readonly [string, string])[];
+interface Config {
+  normalizationChain?: readonly (readonly Dict[])[];
+  segmentation?: Dict | readonly Dict[];
+  conversionChain: readonly (readonly Dict[])[];
+}
+type Trie = InstanceType<typeof OpenCC.Trie>;
+
+const PAIR_BITS = 22;
+
+/** Which units and which pairs of adjacent units occur in a text (pairs hashed: may say yes wrongly). */
+class Occurs {
+  readonly unit = new Uint8Array(65536);
+  readonly pair = new Int32Array(1 << (PAIR_BITS - 5));
+  constructor(text: string) {
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      this.unit[c] = 1;
+      if (prev >= 0) {
+        const h = pairHash(prev, c);
+        this.pair[h >>> 5]! |= 1 << (h & 31);
+      }
+      prev = c;
+    }
+  }
+  /** False when d[from, to) certainly does not occur in the text. */
+  mayOccur(d: string, from: number, to: number): boolean {
+    let prev = -1;
+    for (let j = from; j < to; j++) {
+      const c = d.charCodeAt(j);
+      if (this.unit[c] !== 1) return false;
+      if (prev >= 0) {
+        const h = pairHash(prev, c);
+        if (!(this.pair[h >>> 5]! & (1 << (h & 31)))) return false;
+      }
+      prev = c;
+    }
+    return true;
+  }
+}
+
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ b) >>> (32 - PAIR_BITS);
+}
+
+/**
+ * The entries of an OpenCC dictionary whose key may occur in the text (see Occurs), as pairs, parsed as
+ * OpenCC's own Trie.loadDict does (`k v|k v`, the value up to the next space).
+ */
+function keptEntries(d: Dict, occurs: Occurs): [string, string][] {
+  const kept: [string, string][] = [];
+  if (typeof d !== 'string') {
+    for (const [k, v] of d) if (occurs.mayOccur(k, 0, k.length)) kept.push([k, v]);
+    return kept;
+  }
+  const n = d.length;
+  let at = 0;
+  while (at <= n) {
+    let bar = d.indexOf('|', at);
+    if (bar < 0) bar = n;
+    let sp = d.indexOf(' ', at);
+    if (sp < 0 || sp > bar) sp = bar;
+    if (sp < bar && occurs.mayOccur(d, at, sp)) {
+      let e = d.indexOf(' ', sp + 1);
+      if (e < 0 || e > bar) e = bar;
+      kept.push([d.slice(at, sp), d.slice(sp + 1, e)]);
+    }
+    at = bar + 1;
+  }
+  return kept;
+}
+
+/** OpenCC's Trie of a dictionary group, restricted to the entries whose key may occur in the text. */
+function prunedGroup(group: readonly Dict[], occurs: Occurs): Trie {
+  const t = new OpenCC.Trie();
+  t.loadDictGroup(group.map((d) => keptEntries(d, occurs)));
+  return t;
+}
+
+/**
+ * `toTraditional(text, 'tw')` (OpenCC `cn → twp`) with tries that hold only the dictionary entries whose
+ * key may occur in the text each stage sees, instead of the whole dictionaries: the full converter costs
+ * ~100 ms to build (~50k phrases, loaded twice), and a batch of terms can meet few of them. Same result:
+ * OpenCC replaces keys found in the text, and each stage's text is known when its trie is built (the
+ * stages of OpenCC's converter for this pair: normalisation, segmentation, then the conversion chain on
+ * each segment; a key found in a segment occurs in the joined text).
+ */
+export function toTaiwanPruned(text: string): string {
+  const config = (OpenCC.Locale as unknown as { configs?: Record<string, Config> }).configs?.s2twp;
+  if (!config) return toTraditional(text, 'tw');
+  let cur = text;
+  for (const g of config.normalizationChain ?? []) cur = prunedGroup(g, new Occurs(cur)).convert(cur);
+  let parts = [cur];
+  if (config.segmentation !== undefined) {
+    const s = config.segmentation;
+    const group: readonly Dict[] = Array.isArray(s) && s.every((d) => typeof d === 'string') ? (s as readonly Dict[]) : [s as Dict];
+    parts = prunedGroup(group, new Occurs(cur)).segment(cur);
+  }
+  for (const g of config.conversionChain) {
+    const t = prunedGroup(g, new Occurs(parts.join('')));
+    parts = parts.map((p) => t.convert(p));
+  }
+  return parts.join('');
+}

@@ -39,9 +39,20 @@ export interface NormalizedText {
   flags: Uint8Array;
 }
 
+let viewsOf: Uint16Array | undefined;
+const views: Uint16Array[] = [];
+
 /** The normalised units as a string. */
 export function unitsToString(n: NormalizedText): string {
-  if (n.length <= 64) return String.fromCharCode.apply(null, n.units.subarray(0, n.length) as unknown as number[]);
+  if (n.length <= 64) {
+    // views of the start of the buffer, kept per length: terms are normalised into one scratch buffer
+    if (n.units !== viewsOf) {
+      viewsOf = n.units;
+      views.length = 0;
+    }
+    const view = (views[n.length] ??= n.units.subarray(0, n.length));
+    return String.fromCharCode.apply(null, view as unknown as number[]);
+  }
   let s = '';
   for (let i = 0; i < n.length; i += 8192) s += String.fromCharCode(...n.units.subarray(i, Math.min(n.length, i + 8192)));
   return s;
@@ -135,6 +146,20 @@ function combinedTable(folds: number): Int32Array {
   }
   combined.set(folds, t);
   return t;
+}
+
+/**
+ * True when `text` is made of Han/kana/hangul BMP characters that the folds leave unchanged: then its
+ * normalisation is the text itself, one unit per character, with no word breaks (a fast path for terms).
+ */
+export function isFoldedCjk(text: string, folds: number): boolean {
+  const comb = combinedTable(folds);
+  const cjk = C_CJK << 16;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (comb[c] !== (c | cjk)) return false;
+  }
+  return text.length > 0;
 }
 
 /**

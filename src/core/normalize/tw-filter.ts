@@ -22,10 +22,14 @@ type Dict = string | readonly (readonly [string, string])[];
 
 let filter: Automaton | undefined;
 
-/** Calls fn(key, value) for each entry of an OpenCC dictionary ("k v|k v" or pairs). */
-function eachEntry(d: Dict, fn: (k: string, v: string) => void): void {
+/**
+ * Calls fn(key, value) for each entry of an OpenCC dictionary ("k v|k v" or pairs) whose key and value are
+ * not Han/kana text of the same length folding alike character by character (those entries normalise
+ * alike; they are skipped without making strings).
+ */
+function eachChangingEntry(d: Dict, single: Uint16Array, cls: Uint8Array, fn: (k: string, v: string) => void): void {
   if (typeof d !== 'string') {
-    for (const [k, v] of d) fn(k, v);
+    for (const [k, v] of d) if (!sameCjkFold(k, 0, k.length, v, 0, v.length, single, cls)) fn(k, v);
     return;
   }
   let at = 0;
@@ -33,20 +37,20 @@ function eachEntry(d: Dict, fn: (k: string, v: string) => void): void {
     let bar = d.indexOf('|', at);
     if (bar < 0) bar = d.length;
     const sp = d.indexOf(' ', at);
-    if (sp > at && sp < bar) fn(d.slice(at, sp), d.slice(sp + 1, bar));
+    if (sp > at && sp < bar && !sameCjkFold(d, at, sp, d, sp + 1, bar, single, cls)) fn(d.slice(at, sp), d.slice(sp + 1, bar));
     at = bar + 1;
   }
 }
 
 /**
- * True when k and v are Han/kana text of the same length whose characters fold alike one by one (then
- * they normalise alike); false when undecided (the caller compares the normalised strings).
+ * True when k[ks, ke) and v[vs, ve) are Han/kana text of the same length whose characters fold alike one
+ * by one (then they normalise alike); false when undecided (the caller compares the normalised strings).
  */
-function sameCjkFold(k: string, v: string, single: Uint16Array, cls: Uint8Array): boolean {
-  if (k.length !== v.length) return false;
-  for (let i = 0; i < k.length; i++) {
-    const a = single[k.charCodeAt(i)]!;
-    const b = single[v.charCodeAt(i)]!;
+function sameCjkFold(k: string, ks: number, ke: number, v: string, vs: number, ve: number, single: Uint16Array, cls: Uint8Array): boolean {
+  if (ke - ks !== ve - vs) return false;
+  for (let i = 0; i < ke - ks; i++) {
+    const a = single[k.charCodeAt(ks + i)]!;
+    const b = single[v.charCodeAt(vs + i)]!;
     if (a !== b || a === MULTI || cls[a] !== C_CJK) return false;
   }
   return true;
@@ -66,8 +70,7 @@ function twFilter(): Automaton {
     for (const dict of group) {
       if (seen.has(dict)) continue;
       seen.add(dict);
-      eachEntry(dict, (k, v) => {
-        if (sameCjkFold(k, v, single, cls)) return;
+      eachChangingEntry(dict, single, cls, (k, v) => {
         const fk = foldKey(k, FOLD_ALL);
         if (fk.length > 0 && foldKey(v, FOLD_ALL) !== fk) keys.push(fk);
       });
