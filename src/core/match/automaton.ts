@@ -153,21 +153,47 @@ export class Automaton {
   }
 }
 
-/**
- * Collects patterns (as code units) into an insertion trie, then builds the double-array automaton.
- * `add` returns the pattern's id: the id given with the first pattern that ended at the same node.
- */
+/** The trie of the sorted patterns: node v (1…n-1; 0 is the root) hangs under parent[v] by unit[v]. */
+interface Trie {
+  n: number;
+  distinct: number;
+  maxDepth: number;
+  parent: Int32Array;
+  unit: Uint16Array;
+  depth: Int32Array;
+  childCount: Int32Array;
+}
+
 /**
  * The trie of the sorted, deduplicated patterns in one pass (nodes come out depth-first, children in
- * code-unit order, no hashing), then the double array, the pattern ids and the links.
+ * code-unit order, no hashing), then the double array, the pattern ids and the links. Each phase is its
+ * own function: a build runs each once over large arrays, and small functions are optimised sooner.
  */
 function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; ids: Int32Array } {
+  const trie = trieOf(patterns);
+  const { codeOf, alphabet } = alphabetOf(trie);
+  const { childStart, children } = childrenOf(trie);
+  const { slotOf, baseOf, maxSlot } = place(trie, codeOf, alphabet, childStart, children);
+  const slots = maxSlot + alphabet + 2;
+  const { da, link } = records(trie, slotOf, baseOf, slots);
+  const code = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) code[c] = codeOf[c]! * REC;
+  const out = new Int32Array(slots).fill(-1);
+  const ids = patternIds(patterns, da, code, out);
+  const dict = new Int32Array(slots).fill(-1);
+  links(trie, childStart, children, slotOf, code, da, link, out, dict);
+  const { n, distinct, maxDepth } = trie;
+  return { automaton: new Automaton({ nodeCount: n, patternCount: distinct, maxDepth, code, da, link, out, dict }), ids };
+}
+
+function trieOf(patterns: readonly string[]): Trie {
   const sorted = patterns.filter((p) => p.length > 0).sort();
   let total = 0;
   let maxDepth = 0;
-  for (const p of sorted) {
-    total += p.length;
-    if (p.length > maxDepth) maxDepth = p.length;
+  for (let i = 0; i < sorted.length; i++) {
+    const len = sorted[i]!.length;
+    total += len;
+    if (len > maxDepth) maxDepth = len;
   }
   const cap = total + 1;
   const parent = new Int32Array(cap);
@@ -178,7 +204,8 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
   let n = 1;
   let prev = '';
   let distinct = 0;
-  for (const p of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i]!;
     if (p === prev) continue;
     distinct++;
     let l = 0;
@@ -195,28 +222,39 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
     }
     prev = p;
   }
+  return { n, distinct, maxDepth, parent, unit, depth, childCount };
+}
 
-  // alphabet: units by number of nodes, most frequent first (dense low codes pack better)
+/** Alphabet: units by number of nodes, most frequent first (dense low codes pack better); codes 1…A. */
+function alphabetOf(trie: Trie): { codeOf: Int32Array; alphabet: number } {
+  const { n, unit } = trie;
   const freq = new Int32Array(65536);
   for (let v = 1; v < n; v++) freq[unit[v]!]!++;
   const used: number[] = [];
   for (let c = 0; c < 65536; c++) if (freq[c]! > 0) used.push(c);
   used.sort((a, b) => freq[b]! - freq[a]! || a - b);
-  const codeOf = new Int32Array(65536); // plain code 1…A
-  used.forEach((c, i) => {
-    codeOf[c] = i + 1;
-  });
-  const alphabet = used.length;
+  const codeOf = new Int32Array(65536);
+  for (let i = 0; i < used.length; i++) codeOf[used[i]!] = i + 1;
+  return { codeOf, alphabet: used.length };
+}
 
-  // children lists: node ids are depth-first, so the children of u are listed in id order
+/** Children lists: node ids are depth-first, so the children of u are listed in id order. */
+function childrenOf(trie: Trie): { childStart: Int32Array; children: Int32Array } {
+  const { n, parent, childCount } = trie;
   const childStart = new Int32Array(n + 1);
   for (let u = 0; u < n; u++) childStart[u + 1] = childStart[u]! + childCount[u]!;
   const fillAt = childStart.slice(0, n);
   const children = new Int32Array(Math.max(1, n - 1));
   for (let v = 1; v < n; v++) children[fillAt[parent[v]!]!++] = v;
+  return { childStart, children };
+}
 
-  // placement in node order (depth-first): each node's children go to the first base where all their
-  // slots are free, so a chain of single children gets consecutive records
+/**
+ * Placement in node order (depth-first): each node's children go to the first base where all their slots
+ * are free, so a chain of single children gets consecutive records.
+ */
+function place(trie: Trie, codeOf: Int32Array, alphabet: number, childStart: Int32Array, children: Int32Array): { slotOf: Int32Array; baseOf: Int32Array; maxSlot: number } {
+  const { n, unit } = trie;
   const slotOf = new Int32Array(n);
   const baseOf = new Int32Array(n);
   let room = alphabet + n + 1024;
@@ -274,9 +312,12 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
       if (slot > maxSlot) maxSlot = slot;
     }
   }
+  return { slotOf, baseOf, maxSlot };
+}
 
-  // records: room for base + any code after the last used slot
-  const slots = maxSlot + alphabet + 2;
+/** The records: [base, check] and [failure link (filled later), depth] per slot; room for base + any code after the last used slot. */
+function records(trie: Trie, slotOf: Int32Array, baseOf: Int32Array, slots: number): { da: Int32Array; link: Int32Array } {
+  const { n, parent, depth } = trie;
   const da = new Int32Array(slots * REC);
   const link = new Int32Array(slots * REC);
   for (let s = 0; s < slots; s++) da[s * REC + CHECK] = -1;
@@ -286,11 +327,11 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
     if (v > 0) da[o + CHECK] = slotOf[parent[v]!]! * REC;
     link[o + DEPTH] = depth[v]!;
   }
-  const code = new Int32Array(65536);
-  for (let c = 0; c < 65536; c++) code[c] = codeOf[c]! * REC;
+  return { da, link };
+}
 
-  // pattern ids: each pattern's end node keeps the index of its first occurrence
-  const out = new Int32Array(slots).fill(-1);
+/** Pattern ids: each pattern's end node keeps the index of its first occurrence; ids[i] = that index (-1: empty). */
+function patternIds(patterns: readonly string[], da: Int32Array, code: Int32Array, out: Int32Array): Int32Array {
   const ids = new Int32Array(patterns.length);
   for (let i = 0; i < patterns.length; i++) {
     const p = patterns[i]!;
@@ -304,9 +345,12 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
     if (out[r]! < 0) out[r] = i;
     ids[i] = out[r]!;
   }
+  return ids;
+}
 
-  // failure and dictionary links, breadth-first
-  const dict = new Int32Array(slots).fill(-1);
+/** Failure and dictionary links, breadth-first, and the output bits of the bases. */
+function links(trie: Trie, childStart: Int32Array, children: Int32Array, slotOf: Int32Array, code: Int32Array, da: Int32Array, link: Int32Array, out: Int32Array, dict: Int32Array): void {
+  const { n, unit } = trie;
   const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
@@ -341,5 +385,4 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
       queue[tail++] = v;
     }
   }
-  return { automaton: new Automaton({ nodeCount: n, patternCount: distinct, maxDepth, code, da, link, out, dict }), ids };
 }
