@@ -3,6 +3,8 @@
  * script. Each result shows the preferred zh ↔ en pair with status, the other terms with status and pinyin,
  * the definition and why it was found. Keyboard: ↓/↑ move between the box and the results, Esc clears.
  */
+import { openConceptEditor } from '/panels/concept-editor.js';
+
 const DEBOUNCE_MS = 180;
 const LIMIT = 10;
 
@@ -14,6 +16,18 @@ export function mount(root, ctx) {
   let timer;
   let controller;
   let lastError;
+  /** Ids of the glossaries that can be edited (not built in), from /api/glossaries. */
+  let editable = new Set();
+  let editing = false;
+
+  async function loadGlossaries() {
+    try {
+      const data = await ctx.api('/api/glossaries');
+      editable = new Set(data.glossaries.filter((g) => !g.builtIn).map((g) => g.id));
+    } catch {
+      editable = new Set();
+    }
+  }
 
   const input = el('input', {
     class: 'input input-search',
@@ -76,6 +90,23 @@ export function mount(root, ctx) {
     if (pairStatus) pair.append(badge(pairStatus));
 
     const head = el('div', { class: 'result-head' }, pair, el('span', { class: 'result-meta' }, `${r.glossaryId} · ${r.conceptId}`));
+    if (editable.has(r.glossaryId)) {
+      const edit = el('button', { type: 'button', class: 'button button-secondary button-small edit-concept', 'aria-label': t('editor.editLabel', { id: r.conceptId }) }, t('editor.edit'));
+      edit.addEventListener('click', () => {
+        editing = true;
+        openConceptEditor(ctx, card, {
+          glossaryId: r.glossaryId,
+          conceptId: r.conceptId,
+          onClose: (result) => {
+            editing = false;
+            if (result.saved || result.deleted) {
+              run(true).then(() => { status.textContent = t(result.saved ? 'editor.saved' : 'editor.deleted', { id: r.conceptId }); });
+            } else render();
+          },
+        });
+      });
+      head.append(edit);
+    }
     const reason = el('p', { class: 'reason' }, `${t('foundBy')} `, el('strong', {}, reasonText(r)), ' · ', el('span', { lang: r.matchedLang }, r.matched));
     if (r.subjectField) reason.append(' · ', el('span', {}, `${t('common:subjectField')}: ${r.subjectField}`));
 
@@ -139,7 +170,7 @@ export function mount(root, ctx) {
     controller = new AbortController();
     status.textContent = t('searching');
     try {
-      const data = await ctx.api(`/api/lookup?${new URLSearchParams({ q, limit: String(LIMIT) })}`, { signal: controller.signal });
+      const [data] = await Promise.all([ctx.api(`/api/lookup?${new URLSearchParams({ q, limit: String(LIMIT) })}`, { signal: controller.signal }), loadGlossaries()]);
       if (mine !== seq) return;
       query = q;
       results = data.results;
@@ -164,6 +195,7 @@ export function mount(root, ctx) {
     }
   });
   list.addEventListener('keydown', (event) => {
+    if (event.target.closest('.concept-editor')) return;
     const card = event.target.closest('.result');
     if (!card) return;
     if (event.key === 'ArrowDown' && card.nextElementSibling) {
@@ -176,6 +208,9 @@ export function mount(root, ctx) {
       input.focus();
     }
   });
-  ctx.onLanguageChanged(render);
+  ctx.onLanguageChanged(() => {
+    if (!editing) render();
+  });
+  loadGlossaries().then(() => results.length && !editing && render());
   input.focus();
 }
