@@ -12,15 +12,24 @@ const DEF_LANGS = ['zh-Hans', 'en'];
 
 /**
  * Replaces the children of `host` with an editor for one concept. `onClose(result)` is called with
- * `{ saved: concept }`, `{ deleted: true }` or `{}` (cancelled).
+ * `{ saved: concept }`, `{ deleted: true }` or `{}` (cancelled). With `draft` ({ terms }) instead of a concept id it
+ * creates a new concept: in one of `glossaries` (the editable ones), or, when there is none yet, in a glossary of
+ * one's own created on the way (`my-terms` unless renamed); the id defaults to a slug of the English term.
  */
-export async function openConceptEditor(ctx, host, { glossaryId, conceptId, onClose }) {
+export async function openConceptEditor(ctx, host, { glossaryId, conceptId, draft, glossaries = [], onClose }) {
   const { el, t } = ctx;
-  const url = `/api/glossaries/${encodeURIComponent(glossaryId)}/concepts/${encodeURIComponent(conceptId)}`;
+  const isNew = draft !== undefined;
+  const urlOf = (g, id) => `/api/glossaries/${encodeURIComponent(g)}/concepts/${encodeURIComponent(id)}`;
+  const url = isNew ? '' : urlOf(glossaryId, conceptId);
   const status = el('p', { class: 'summary editor-status', role: 'status', 'aria-live': 'polite' });
   let original;
 
   async function load() {
+    if (isNew) {
+      original = { id: '', definitions: {}, notes: [], terms: draft.terms, revision: 0 };
+      render();
+      return;
+    }
     host.replaceChildren(el('p', { class: 'summary' }, t('common:loading')));
     try {
       original = (await ctx.api(url)).concept;
@@ -85,13 +94,26 @@ export async function openConceptEditor(ctx, host, { glossaryId, conceptId, onCl
     const remove = el('button', { type: 'button', class: 'button button-secondary button-danger', id: 'editor-delete' }, t('editor.delete'));
     remove.addEventListener('click', () => destroy(remove));
 
-    const form = el('form', { class: 'concept-editor', 'aria-label': t('editor.title', { id: original.id }) },
-      el('h3', {}, t('editor.title', { id: original.id }), ' ', el('span', { class: 'result-meta' }, `${glossaryId} · ${t('editor.revision', { revision: original.revision })}`)),
+    const title = isNew ? t('editor.newTitle') : t('editor.title', { id: original.id });
+    const idInput = el('input', { type: 'text', id: 'editor-id', placeholder: t('editor.idPlaceholder'), spellcheck: 'false' });
+    const glossaryInput = glossaries.length
+      ? select(glossaries.map((g) => [g.id, `${g.name} (${g.id})`]), glossaries[0].id, t('editor.glossary'))
+      : el('input', { type: 'text', value: 'my-terms', spellcheck: 'false' });
+    glossaryInput.id = 'editor-glossary';
+    const newFields = isNew
+      ? [
+          el('div', { class: 'field' }, el('label', { for: 'editor-glossary' }, glossaries.length ? t('editor.glossary') : t('editor.newGlossary')), glossaryInput),
+          el('div', { class: 'field' }, el('label', { for: 'editor-id' }, t('editor.id')), idInput),
+        ]
+      : [];
+    const form = el('form', { class: 'concept-editor', 'aria-label': title },
+      el('h3', {}, title, ' ', isNew ? null : el('span', { class: 'result-meta' }, `${glossaryId} · ${t('editor.revision', { revision: original.revision })}`)),
+      ...newFields,
       el('div', { class: 'field' }, el('label', { for: 'editor-subject' }, t('common:subjectField')), subject),
       ...defs,
       el('div', { class: 'table-scroll' }, el('table', { class: 'match-table editor-terms' }, el('thead', {}, head), tbody)),
       el('div', { class: 'toolbar' }, addTerm),
-      el('div', { class: 'toolbar' }, save, closeButton(), remove, status),
+      el('div', { class: 'toolbar' }, save, closeButton(), isNew ? null : remove, status),
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -111,7 +133,15 @@ export async function openConceptEditor(ctx, host, { glossaryId, conceptId, onCl
       save.disabled = true;
       status.textContent = t('editor.saving');
       try {
-        const data = await ctx.api(url, { method: 'PUT', body: { ...concept, revision: original.revision } });
+        let target = url;
+        if (isNew) {
+          const g = glossaryInput.value.trim();
+          const id = idInput.value.trim() || conceptIdFor(concept.terms);
+          if (!glossaries.some((x) => x.id === g)) await ensureGlossary(g);
+          concept.id = id;
+          target = urlOf(g, id);
+        }
+        const data = await ctx.api(target, { method: 'PUT', body: { ...concept, revision: original.revision } });
         onClose({ saved: data.concept });
       } catch (error) {
         showError(error);
@@ -120,7 +150,16 @@ export async function openConceptEditor(ctx, host, { glossaryId, conceptId, onCl
       }
     });
     host.replaceChildren(form);
-    subject.focus();
+    (isNew ? form.querySelector('.term-input-text') : subject)?.focus();
+  }
+
+  /** Creates a glossary of one's own when none exists yet (an existing id is fine). */
+  async function ensureGlossary(id) {
+    try {
+      await ctx.api('/api/glossaries', { method: 'POST', body: { id, name: id } });
+    } catch (error) {
+      if (error.code !== 'conflict') throw error;
+    }
   }
 
   function showError(error) {
@@ -147,4 +186,14 @@ export async function openConceptEditor(ctx, host, { glossaryId, conceptId, onCl
   }
 
   await load();
+}
+
+/** A concept id from the first English term (`export-control`), else a short hash of the first term. */
+export function conceptIdFor(terms) {
+  const en = terms.find((term) => term.lang === 'en')?.text ?? '';
+  const slug = en.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  if (slug) return slug;
+  let h = 2166136261;
+  for (const ch of terms[0]?.text ?? '') h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+  return `term-${h.toString(16).padStart(8, '0')}`;
 }

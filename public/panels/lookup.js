@@ -18,15 +18,42 @@ export function mount(root, ctx) {
   let lastError;
   /** Ids of the glossaries that can be edited (not built in), from /api/glossaries. */
   let editable = new Set();
+  let editableList = [];
   let editing = false;
 
   async function loadGlossaries() {
     try {
       const data = await ctx.api('/api/glossaries');
-      editable = new Set(data.glossaries.filter((g) => !g.builtIn).map((g) => g.id));
+      editableList = data.glossaries.filter((g) => !g.builtIn);
+      editable = new Set(editableList.map((g) => g.id));
     } catch {
       editable = new Set();
+      editableList = [];
     }
+  }
+
+  /** Opens the editor for a new concept above the results, prefilled with the query. */
+  function newConcept() {
+    const han = /\p{Script=Han}/u.test(query);
+    const terms = [
+      { text: han ? query : '', lang: 'zh-Hans', status: 'preferred' },
+      { text: han ? '' : query, lang: 'en', status: 'preferred' },
+    ];
+    editing = true;
+    newBox.hidden = false;
+    newButton.hidden = true;
+    openConceptEditor(ctx, newBox, {
+      draft: { terms },
+      glossaries: editableList,
+      onClose: (result) => {
+        editing = false;
+        newBox.hidden = true;
+        newBox.replaceChildren();
+        if (result.saved) {
+          run(true).then(() => { status.textContent = t('editor.saved', { id: result.saved.id }); });
+        } else render();
+      },
+    });
   }
 
   const input = el('input', {
@@ -42,6 +69,9 @@ export function mount(root, ctx) {
   });
   const status = el('p', { class: 'summary', id: 'lookup-status', role: 'status', 'aria-live': 'polite' });
   const list = el('ol', { class: 'results', id: 'lookup-results', 'data-i18n-aria-label': 'lookup:results', 'aria-label': t('results') });
+  const newButton = el('button', { type: 'button', class: 'button button-secondary button-small', id: 'lookup-new', hidden: true, 'data-i18n': 'lookup:editor.new' }, t('editor.new'));
+  newButton.addEventListener('click', newConcept);
+  const newBox = el('div', { class: 'card', id: 'lookup-new-concept', hidden: true });
 
   root.append(
     el('form', { role: 'search', class: 'field', on: { submit: (e) => { e.preventDefault(); run(true); } } },
@@ -49,7 +79,8 @@ export function mount(root, ctx) {
       input,
       el('span', { class: 'hint', id: 'lookup-hint', 'data-i18n': 'lookup:hint' }, t('hint')),
     ),
-    status,
+    el('div', { class: 'toolbar' }, status, newButton),
+    newBox,
     list,
   );
 
@@ -144,10 +175,12 @@ export function mount(root, ctx) {
     }
     if (!query) {
       status.textContent = '';
+      newButton.hidden = true;
       list.replaceChildren();
       return;
     }
     status.textContent = results.length ? t('resultCount', { count: results.length }) : t('noResults', { query });
+    newButton.hidden = editing;
     list.replaceChildren(...results.map(renderResult));
   }
 

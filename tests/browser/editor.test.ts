@@ -128,3 +128,70 @@ describe('concept editor', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('new concept from the lookup page', () => {
+  it('creates a concept prefilled with a query that found nothing; lookup then finds it', async () => {
+    const page = await search('export controls'); // any page; then a query with no result
+    await page.locator('#lookup-input').fill('量子退火');
+    await expect.poll(() => page.locator('#lookup-status').innerText()).toMatch(/No concept found/);
+    await page.click('#lookup-new');
+    const form = page.locator('#lookup-new-concept .concept-editor');
+    await form.waitFor();
+    const rows = form.locator('tr.editor-term');
+    expect(await rows.nth(0).locator('input.term-input-text').inputValue()).toBe('量子退火');
+    await rows.nth(1).locator('input.term-input-text').fill('quantum annealing');
+    await form.locator('textarea.editor-definition[data-lang="en"]').fill('An optimisation method on quantum hardware.');
+    expect(await form.locator('#editor-glossary').inputValue()).toBe('test'); // the editable glossary
+    await form.locator('#editor-save').click();
+    await expect.poll(() => page.locator('#lookup-status').innerText()).toBe('Saved quantum-annealing.');
+    const card = page.locator('#lookup-results .result[data-concept-id="quantum-annealing"]');
+    expect(await card.locator('.pair').innerText()).toMatch(/量子退火\s*↔\s*quantum annealing/);
+    const stored = await api('GET', '/api/glossaries/test/concepts/quantum-annealing');
+    expect(stored.json.concept).toMatchObject({ revision: 1, definitions: { en: 'An optimisation method on quantum hardware.' } });
+    expect(stored.json.concept.terms).toEqual([
+      { text: '量子退火', lang: 'zh-Hans', status: 'preferred' },
+      { text: 'quantum annealing', lang: 'en', status: 'preferred' },
+    ]);
+
+    // the id is taken now: a second concept with the same English term gets a clear conflict, nothing is overwritten
+    await page.locator('#lookup-input').fill('zzunknown');
+    await expect.poll(() => page.locator('#lookup-status').innerText()).toMatch(/No concept found/);
+    await page.click('#lookup-new');
+    await form.waitFor();
+    await form.locator('tr.editor-term').nth(1).locator('input.term-input-text').fill('quantum annealing');
+    await form.locator('#editor-save').click();
+    await form.locator('.editor-status .error-box').waitFor();
+    expect((await api('GET', '/api/glossaries/test/concepts/quantum-annealing')).json.concept.revision).toBe(1);
+    await page.close();
+  });
+});
+
+describe('new concept on a fresh install (only built-in glossaries)', () => {
+  it('creates a glossary of one\'s own on the way', async () => {
+    const engine = await fixtureEngine();
+    await engine.store.deleteGlossary('test');
+    await engine.store.replaceGlossary({ id: 'builtin', name: 'Built in', languages: ['zh-Hans', 'en'], builtIn: true }, [
+      { id: 'grid', definitions: {}, notes: [], terms: [{ text: '电网', lang: 'zh-Hans', status: 'preferred' }, { text: 'power grid', lang: 'en', status: 'preferred' }] },
+    ]);
+    const fresh = await startTestServer({ engine });
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${fresh.url}/`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.locator('#lookup-input').fill('grid operator');
+      await page.locator('#lookup-new').waitFor();
+      await page.click('#lookup-new');
+      const form = page.locator('#lookup-new-concept .concept-editor');
+      await form.waitFor();
+      expect(await form.locator('#editor-glossary').inputValue()).toBe('my-terms');
+      await form.locator('tr.editor-term').nth(0).locator('input.term-input-text').fill('电网运营商');
+      await form.locator('#editor-save').click();
+      await expect.poll(() => page.locator('#lookup-status').innerText()).toBe('Saved grid-operator.');
+      const res = await fetch(`${fresh.url}/api/glossaries/my-terms/concepts/grid-operator`);
+      expect(res.status).toBe(200);
+    } finally {
+      await page.close();
+      await fresh.close();
+    }
+  });
+});
