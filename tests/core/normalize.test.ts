@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { toTaiwanPruned, toTraditional } from '../../src/core/normalize/script.js';
 import { mayHaveTaiwanForm } from '../../src/core/normalize/tw-filter.js';
-import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
+import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, asciiFoldKey, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
 
 describe('termKey', () => {
   it('folds simplified and traditional script, with Taiwan vocabulary', () => {
@@ -75,6 +75,37 @@ describe('normalizeText', () => {
 
   it('keeps separators without the inflection fold', () => {
     expect(unitsToString(normalizeText('Open  weight-X', FOLD_ALL & ~FOLD_INFLECTION))).toBe('open weight-x');
+  });
+});
+
+describe('asciiFoldKey', () => {
+  it('gives the normaliser\'s key and word breaks for letters, digits, spaces and hyphens, and nothing for other characters', () => {
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const alphabet = 'aZq9 -Xe0';
+    const texts = ['export control', 'Open-Weight', ' lead', 'trail- ', 'a  -  b', '', '--', 'GPU cluster'];
+    for (let i = 0; i < 500; i++) {
+      let t = '';
+      for (let k = rand(10); k > 0; k--) t += alphabet[rand(alphabet.length)];
+      texts.push(t);
+    }
+    for (const t of texts) {
+      const splits: number[] = [99];
+      const key = asciiFoldKey(t, splits);
+      const n = normalizeText(t, FOLD_ALL);
+      expect(key, t).toBe(unitsToString(n));
+      const expected = [99];
+      for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) expected.push(j);
+      expect(splits, t).toEqual(expected);
+    }
+    for (const t of ["model's", 'naïve', 'a.b', 'x\ty', 'ＡＩ']) {
+      const splits: number[] = [];
+      expect(asciiFoldKey(t, splits), t).toBeUndefined();
+      expect(splits).toEqual([]);
+    }
   });
 });
 

@@ -14,7 +14,7 @@
 import type { Term } from '../model.js';
 import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, isFoldedCjk, isProperName, normalizeScratch, eachPatternForm, scriptVariantsBatch, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, asciiFoldKey, foldKey, isFoldedCjk, isProperName, normalizeScratch, eachPatternForm, scriptVariantsBatch, unitsToString } from '../normalize/index.js';
 import { Normalizer, Out } from '../normalize/text.js';
 import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
 import { howMatched } from './how.js';
@@ -139,7 +139,10 @@ export class GlossaryMatcher implements Matcher {
   constructor(entries: MatcherEntry[]) {
     this.entries = entries;
     const flat: { text: string; lang: string }[] = [];
-    for (const e of entries) for (const t of e.concept.terms) flat.push(t);
+    for (let e = 0; e < entries.length; e++) {
+      const terms = entries[e]!.concept.terms;
+      for (let t = 0; t < terms.length; t++) flat.push(terms[t]!);
+    }
     // the script variants in two batched OpenCC calls; the forms of each term are made (and dropped)
     // one term at a time so that they die young
     const other = scriptVariantsBatch(flat);
@@ -153,7 +156,6 @@ export class GlossaryMatcher implements Matcher {
     const rSplit = new Int32Array(cap);
     const rForm: (string | undefined)[] = [];
     const rScript: (string | undefined)[] = [];
-    const rTermObj: Term[] = [];
     const pool: number[] = [];
     const caseOf = new Map<number, string>();
     let k = 0;
@@ -165,17 +167,23 @@ export class GlossaryMatcher implements Matcher {
     let rankFlags = 0;
     const onForm = (form: string, script: string): void => {
       const t = term!;
-      const n = normalizeScratch(form, FOLD_ALL);
-      if (n.length === 0) return;
-      const key = unitsToString(n);
-      if (seen.includes(key)) return; // another form of this term normalised alike: keep the first
+      const at = pool.length;
+      pool.push(0);
+      // the form's word breaks (offsets in the key) go to the pool after a count slot
+      let key = asciiFoldKey(form, pool);
+      if (key === undefined) {
+        const n = normalizeScratch(form, FOLD_ALL);
+        key = unitsToString(n);
+        for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) pool.push(j);
+      }
+      if (key.length === 0 || seen.includes(key)) {
+        // empty, or another form of this term normalised alike: keep the first
+        pool.length = at;
+        return;
+      }
       seen.push(key);
       const r = keys.length;
       let flags = rankFlags;
-      // (n is a shared scratch buffer: read before foldKey below reuses it)
-      const at = pool.length;
-      pool.push(0);
-      for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) pool.push(j);
       if (pool.length > at + 1) {
         flags |= R_SPLITS;
         pool[at] = pool.length - at - 1;
@@ -191,7 +199,6 @@ export class GlossaryMatcher implements Matcher {
       rFlags[r] = flags;
       rForm.push(form === t.text ? undefined : form);
       rScript.push(script === t.text ? undefined : script);
-      rTermObj.push(t);
     };
     for (entry = 0; entry < entries.length; entry++) {
       const terms = entries[entry]!.concept.terms;
@@ -210,8 +217,7 @@ export class GlossaryMatcher implements Matcher {
           if (t.caseSensitive) caseOf.set(r, foldKey(t.text, FOLD_ALL & ~FOLD_CASE));
           rForm.push(undefined);
           rScript.push(undefined);
-          rTermObj.push(t);
-          continue;
+              continue;
         }
         term = t;
         seen.length = 0;
@@ -247,7 +253,7 @@ export class GlossaryMatcher implements Matcher {
       this.refFlags[to] = rFlags[r]!;
       this.refForm[to] = rForm[r];
       this.refScript[to] = rScript[r];
-      this.refTermObj[to] = rTermObj[r]!;
+      this.refTermObj[to] = entries[rEntry[r]!]!.concept.terms[rTerm[r]!]!;
       this.refSplit[to] = rSplit[r]!;
       const ck = caseOf.get(r);
       if (ck !== undefined) this.refCaseKey.set(to, ck);

@@ -10,7 +10,7 @@ import { mayHaveTaiwanForm } from './tw-filter.js';
 import { F_SPLIT, normalizeScratch } from './text.js';
 
 export { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH } from './chars.js';
-export { F_END, F_SPLIT, F_START, foldKey, isFoldedCjk, normalizeScratch, normalizeText, unitsToString } from './text.js';
+export { F_END, F_SPLIT, F_START, asciiFoldKey, foldKey, isFoldedCjk, normalizeScratch, normalizeText, unitsToString } from './text.js';
 export type { NormalizedText } from './text.js';
 export { canonicalWord, inflectionVariants } from './inflect.js';
 

@@ -162,6 +162,41 @@ export function isFoldedCjk(text: string, folds: number): boolean {
   return text.length > 0;
 }
 
+const SEPARATORS = /[ -]+/g;
+
+/**
+ * The FOLD_ALL normalisation of an ASCII form made only of letters, digits, spaces and hyphens, without the
+ * normaliser (a fast path for the English terms of a large glossary): the letters lower-cased, spaces and
+ * hyphens dropped; the offsets (in the key) of the words that follow a dropped separator are appended to
+ * `splits` (the units with F_SPLIT). Undefined when the form has any other character (then use
+ * normalizeScratch).
+ */
+export function asciiFoldKey(form: string, splits: number[]): string | undefined {
+  let k = 0; // units of the key so far
+  let sep = false;
+  let seps = 0;
+  let upper = false;
+  const from = splits.length;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) {
+      if (c <= 0x5a && c >= 0x41) upper = true;
+      if (sep && k > 0) splits.push(k);
+      sep = false;
+      k++;
+    } else if (c === 0x20 || c === 0x2d) {
+      sep = true;
+      seps++;
+    } else {
+      splits.length = from;
+      return undefined;
+    }
+  }
+  let key = upper ? form.toLowerCase() : form;
+  if (seps > 0) key = key.replace(SEPARATORS, '');
+  return key;
+}
+
 /**
  * A resumable normaliser: `fill(want)` appends normalised units to `out` until it holds at least `want`
  * units or the text is consumed; `drop(k)` discards the first k units (their flags may no longer change).
