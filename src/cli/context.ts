@@ -142,10 +142,13 @@ export function formatError(error: ShuyuError): string {
   const where = error.where;
   // some messages already start with their location: do not repeat it
   const prefix = where && !error.message.startsWith(where) ? `${where}: ` : '';
-  const lines = [`shuyu: ${prefix}${error.message}`];
+  const head = `${prefix}${error.message}`;
+  const lines = [`shuyu: ${head}`];
   const max = 20;
-  for (const d of error.details.slice(0, max)) lines.push(`  ${formatDetail(d)}`);
-  if (error.details.length > max) lines.push(`  … and ${error.details.length - max} more`);
+  // a single detail that only repeats the headline adds nothing
+  const details = error.details.length === 1 && formatDetail(error.details[0]!) === head ? [] : error.details;
+  for (const d of details.slice(0, max)) lines.push(`  ${formatDetail(d)}`);
+  if (details.length > max) lines.push(`  … and ${details.length - max} more`);
   return lines.join('\n');
 }
 

@@ -44,6 +44,12 @@ describe('CLI context', () => {
     expect(formatError(e)).toBe('shuyu: g.yaml:3:7: bad concept\n  g.yaml:3:7: terms: empty [c1]');
     const located = new ShuyuError('parse_error', 'g.yaml:3:7: unexpected token', { params: { file: 'g.yaml', line: 3, column: 7 } });
     expect(formatError(located)).toBe('shuyu: g.yaml:3:7: unexpected token');
+    // a single detail that says the same as the headline is not printed twice
+    const echoed = new ShuyuError('parse_error', 'malformed CSV: a quoted field is never closed', {
+      params: { file: 'bad.csv', line: 2 },
+      details: [{ message: 'malformed CSV: a quoted field is never closed', file: 'bad.csv', line: 2 }],
+    });
+    expect(formatError(echoed)).toBe('shuyu: bad.csv:2: malformed CSV: a quoted field is never closed');
   });
 
   it('fail() prints one line, sets the exit code and hides the stack unless SHUYU_DEBUG=1', () => {
