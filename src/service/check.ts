@@ -1,7 +1,8 @@
 /**
  * Use case: check translated files against glossaries. Files are grouped into read sets (one XLIFF/TMX/table
  * per set, i18next locales together, .txt pairs), units are streamed through the checks one at a time (memory
- * stays flat in file size: only findings and the cross-unit bookkeeping are kept), then waivers are applied.
+ * stays flat in file size: only findings and the cross-unit bookkeeping are kept), then — when a segment occurs
+ * more than once — read a second time for the texts of the repeated segments, then waivers are applied.
  */
 import { CHECK_IDS, CheckRun, SEVERITIES, SEVERITY_RANK, applyWaivers, conceptIndex } from '../core/checks/index.js';
 import type { CheckId, CheckRunOptions, ConceptResolver, Finding, Severity, Waiver } from '../core/checks/index.js';
@@ -71,7 +72,13 @@ export function conceptResolver(entries: Iterable<MatcherEntry>): ConceptResolve
 export async function checkWithMatcher(matcher: Matcher, resolve: ConceptResolver, glossaries: string[], req: CheckRequest): Promise<CheckReport> {
   const heads = await Promise.all(req.inputs.map(async (input) => ({ input, head: await readHead(input) })));
   const sets = planReads(heads, req.format);
-  const run = new CheckRun(matcher, resolve, req.options ?? {});
+  // the inputs are files or bytes, so they can be read a second time: the run keeps hashes, not segment texts
+  const run = new CheckRun(matcher, resolve, { replay: true, ...req.options });
+  const readOptions = {
+    ...(req.sourceLang ? { sourceLang: normalizeLang(req.sourceLang) } : {}),
+    ...(req.targetLang ? { targetLang: normalizeLang(req.targetLang) } : {}),
+    ...(req.limits ? { limits: req.limits } : {}),
+  };
   const findings: Finding[] = [];
   const notices: FormatWarning[] = [];
   const files: CheckedFile[] = [];
@@ -81,9 +88,7 @@ export async function checkWithMatcher(matcher: Matcher, resolve: ConceptResolve
     let bytesDone: number | undefined;
     let bytesTotal: number | undefined;
     const { units, info } = set.format.readUnits(set.inputs, {
-      ...(req.sourceLang ? { sourceLang: normalizeLang(req.sourceLang) } : {}),
-      ...(req.targetLang ? { targetLang: normalizeLang(req.targetLang) } : {}),
-      ...(req.limits ? { limits: req.limits } : {}),
+      ...readOptions,
       onProgress: (d, t) => {
         bytesDone = d;
         bytesTotal = t;
@@ -98,6 +103,10 @@ export async function checkWithMatcher(matcher: Matcher, resolve: ConceptResolve
     }
     notices.push(...info.notices);
     files.push({ name, format: set.format.id, units: n, ...(info.sourceLang ? { sourceLang: info.sourceLang } : {}), ...(info.targetLang ? { targetLang: info.targetLang } : {}) });
+  }
+  // second pass, only when a segment occurs more than once: the texts of the repeated segments (no matching)
+  if (run.needsReplay()) {
+    for (const set of sets) for await (const unit of set.format.readUnits(set.inputs, readOptions).units) run.replay(unit);
   }
   findings.push(...run.finish());
   const staleWaivers = req.waivers?.length ? applyWaivers(findings, req.waivers) : [];

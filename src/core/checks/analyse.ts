@@ -57,7 +57,7 @@ export function sameSquashed(a: string, b: string): boolean {
 }
 
 /** Absent, empty, or only whitespace and inline codes (U+FFFC). */
-function blank(text: string | undefined): boolean {
+export function isBlank(text: string | undefined): boolean {
   if (text === undefined) return true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -118,6 +118,28 @@ function sourceHit(hits: ConceptHit[], byRef: Map<ConceptRef, ConceptHit> | unde
 /** Above this many source concepts in a unit, look concepts up by reference instead of comparing ids. */
 const LINEAR = 16;
 
+/** The concepts of one unit: a short list searched, a long one indexed (a class, not closures per unit). */
+class HitIndex {
+  readonly hits: ConceptHit[] = [];
+  private byRef: Map<ConceptRef, ConceptHit> | undefined;
+  hitFor(ref: ConceptRef): ConceptHit | undefined {
+    if (this.byRef) return this.byRef.get(ref);
+    const hits = this.hits;
+    for (let k = 0; k < hits.length; k++) if (hits[k]!.ref === ref) return hits[k];
+    return undefined;
+  }
+  hitOf(ref: ConceptRef): ConceptHit {
+    let h = this.hitFor(ref);
+    if (!h) {
+      h = { ref, key: ref.key, glossaryId: ref.glossaryId, concept: ref.concept, source: [], target: [] };
+      this.hits.push(h);
+      if (this.byRef) this.byRef.set(ref, h);
+      else if (this.hits.length > LINEAR) this.byRef = new Map(this.hits.map((x) => [x.ref, x]));
+    }
+    return h;
+  }
+}
+
 /**
  * Matches a unit and groups the matches by concept. The source and target are each searched once
  * (leftmost-longest; concepts sharing a span all come back). Only when a source concept has no match in
@@ -135,7 +157,7 @@ export function analyseUnit(unit: BilingualUnit, matcher: Matcher, resolve: Conc
 function analyseFind(unit: BilingualUnit, matcher: Matcher, resolve: ConceptResolver): UnitAnalysis {
   const sourceMatches = dedupe(findIn(matcher, unit.source.text, unit.sourceLang, false));
   const targetText = unit.target?.text;
-  const targetBlank = blank(targetText);
+  const targetBlank = isBlank(targetText);
   const targetOuter = targetBlank ? [] : dedupe(findIn(matcher, targetText!, unit.targetLang, false));
   const hits: ConceptHit[] = [];
   // by concept: a short list is searched, a long one indexed
@@ -227,24 +249,9 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
   const sourceText = unit.source.text;
   const src = findSpansIn(matcher, sourceText, unit.sourceLang, false, table, resolve);
   const targetText = unit.target?.text;
-  const targetBlank = blank(targetText);
-  const hits: ConceptHit[] = [];
-  let byRef: Map<ConceptRef, ConceptHit> | undefined;
-  const hitFor = (ref: ConceptRef): ConceptHit | undefined => {
-    if (byRef) return byRef.get(ref);
-    for (let k = 0; k < hits.length; k++) if (hits[k]!.ref === ref) return hits[k];
-    return undefined;
-  };
-  const hitOf = (ref: ConceptRef): ConceptHit => {
-    let h = hitFor(ref);
-    if (!h) {
-      h = { ref, key: ref.key, glossaryId: ref.glossaryId, concept: ref.concept, source: [], target: [] };
-      hits.push(h);
-      if (byRef) byRef.set(ref, h);
-      else if (hits.length > LINEAR) byRef = new Map(hits.map((x) => [x.ref, x]));
-    }
-    return h;
-  };
+  const targetBlank = isBlank(targetText);
+  const byConcept = new HitIndex();
+  const hits = byConcept.hits;
   const sourceMatches: TermMatch[] = [];
   const sourceHits: (ConceptHit | undefined)[] = [];
   for (let i = 0; i < src.count; i++) {
@@ -257,7 +264,7 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
       sourceHits.push(undefined);
       continue;
     }
-    const h = hitOf(ref);
+    const h = byConcept.hitOf(ref);
     h.source.push(m);
     sourceHits.push(h);
   }
@@ -269,11 +276,11 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
     for (let i = 0; i < tgt.count; i++) {
       const info = termInfo(table, tgt, i, resolve);
       const ref = info.ref;
-      let h = ref && hitFor(ref);
+      let h = ref && byConcept.hitFor(ref);
       const forbidden = info.status === 'forbidden';
       if (!h && !forbidden) continue; // no check looks at it
       if (i > 0 && repeated(tgt, i, info, table, resolve)) continue;
-      if (!h && ref) h = hitOf(ref);
+      if (!h && ref) h = byConcept.hitOf(ref);
       const m = new SpanMatch(tgt.start[i]!, tgt.end[i]!, tgt.termIndex[i]!, info, targetText!, tgt, i);
       targetOuter.push(m);
       targetHits.push(h);
@@ -291,7 +298,7 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
       for (let i = 0; i < ov.count; i++) {
         const info = termInfo(table, ov, i, resolve);
         if (inLang(info, lang, cache)) continue;
-        const h = info.ref && hitFor(info.ref);
+        const h = info.ref && byConcept.hitFor(info.ref);
         if (h && h.source.length > 0) {
           ov = matcher.findSpans!(targetText!, { langs: [lang], overlapping: true });
           break;
@@ -300,7 +307,7 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
       for (let i = 0; i < ov.count; i++) {
         const info = termInfo(table, ov, i, resolve);
         const ref = info.ref;
-        const h = ref && hitFor(ref);
+        const h = ref && byConcept.hitFor(ref);
         if (!h || h.source.length === 0 || !inLang(info, lang, cache)) continue;
         const start = ov.start[i]!;
         const end = ov.end[i]!;

@@ -8,6 +8,7 @@ import { HashIndex, IntList } from './compact.js';
 import { hash53 } from './hash.js';
 import type { Concept, Term, TermStatus } from '../model.js';
 import type { MatcherEntry } from '../match/types.js';
+import type { TermInfo } from './spans.js';
 
 /** A concept of a glossary, with what the checks derive from it. */
 export interface ConceptRef {
@@ -22,10 +23,15 @@ export interface ConceptRef {
   cacheAllowed: readonly TermStatus[] | undefined;
   cacheTerms: Term[] | undefined;
   cacheTexts: string[] | undefined;
+  /**
+   * Per term index: what a match of the term is (built with the index, so matching a term for the first time
+   * allocates nothing); undefined when another entry has the same glossary and concept id (see termInfo).
+   */
+  infos: TermInfo[] | undefined;
   /** Per term index: the 53-bit hash grouping equal target terms across concepts (reverse inconsistent-term). */
-  reverseKeys: (number | undefined)[] | undefined;
-  /** Reverse keys that more than one concept has (only those can be rendered for two concepts). Shared by all refs. */
-  sharedReverse: HashIndex;
+  reverseKeys: number[];
+  /** Per term index: whether another concept has a term with the same reverse key. */
+  reverseSharedTerms: boolean[];
   /** Cache of renderingCount(): the language and statuses it was computed for. */
   countLang: string | undefined;
   countAllowed: readonly TermStatus[] | undefined;
@@ -40,28 +46,31 @@ export function conceptKey(glossaryId: string, conceptId: string): string {
   return `${glossaryId}\u0000${conceptId}`;
 }
 
-/** Builds the concept resolver over matcher entries (two map look-ups per match, no string building). */
+/**
+ * Builds the concept resolver over matcher entries (two map look-ups per match, no string building). What the
+ * checks derive per term — its TermInfo, its reverse key and whether another concept shares that key — is built
+ * here, once per glossary set like the matcher, so a check run only reads it.
+ */
 export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
   const byGlossary = new Map<string, Map<string, ConceptRef>>();
-  const sharedReverse = new HashIndex();
+  const refs: ConceptRef[] = [];
   // reverse key → the one concept that has it (n), or -1 once a second concept has it too
   const owner = new HashIndex();
   const ownerValue = new IntList(1024);
   let n = 0;
   for (const e of entries) {
+    const reverseKeys: number[] = [];
     for (const t of e.concept.terms) {
       const k = termKeyHash(t);
+      reverseKeys.push(k);
       const o = owner.get(k);
       if (o < 0) owner.add(k, ownerValue.push(n));
-      else if (ownerValue.get(o) !== n && ownerValue.get(o) >= 0) {
-        ownerValue.set(o, -1);
-        sharedReverse.add(k, 1);
-      }
+      else if (ownerValue.get(o) !== n && ownerValue.get(o) >= 0) ownerValue.set(o, -1);
     }
     let m = byGlossary.get(e.glossaryId);
     if (!m) byGlossary.set(e.glossaryId, (m = new Map()));
     // every field set up front: one object shape for all refs (the caches are filled later)
-    m.set(e.concept.id, {
+    const ref: ConceptRef = {
       concept: e.concept,
       glossaryId: e.glossaryId,
       key: conceptKey(e.glossaryId, e.concept.id),
@@ -70,12 +79,22 @@ export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
       cacheAllowed: undefined,
       cacheTerms: undefined,
       cacheTexts: undefined,
-      reverseKeys: undefined,
-      sharedReverse,
+      infos: undefined,
+      reverseKeys,
+      reverseSharedTerms: [],
       countLang: undefined,
       countAllowed: undefined,
       countValue: 0,
-    });
+    };
+    ref.infos = e.concept.terms.map((t): TermInfo => ({ ref, glossaryId: e.glossaryId, conceptId: e.concept.id, term: t.text, lang: t.lang, status: t.status, testedLang: undefined, inTestedLang: false }));
+    const before = m.get(e.concept.id);
+    // the same concept id twice in a glossary: the resolver answers the last one, so rows are built per match
+    if (before) before.infos = ref.infos = undefined;
+    m.set(e.concept.id, ref);
+    refs.push(ref);
+  }
+  for (const ref of refs) {
+    for (const k of ref.reverseKeys) ref.reverseSharedTerms.push(ownerValue.get(owner.get(k)) < 0);
   }
   let lastId: string | undefined;
   let last: Map<string, ConceptRef> | undefined;
@@ -115,22 +134,19 @@ export function expectedTexts(ref: ConceptRef, lang: string, allowed: readonly T
 
 /**
  * Key grouping the concept's term `i` with equal terms of other concepts: a 53-bit hash of its language and text
- * (case folded unless case-sensitive), cached on the ref.
+ * (case folded unless case-sensitive), computed with the index.
  */
 export function reverseKey(ref: ConceptRef, i: number): number {
-  const keys = (ref.reverseKeys ??= []);
-  let k = keys[i];
-  if (k === undefined) k = keys[i] = termKeyHash(ref.concept.terms[i]!);
-  return k;
+  return ref.reverseKeys[i] ?? termKeyHash(ref.concept.terms[i]!);
 }
 
 function termKeyHash(t: Term): number {
   return hash53(`${t.lang}\u0000${t.caseSensitive ? t.text : t.text.toLowerCase()}`);
 }
 
-/** Whether another concept has a term with the same reverse key (else no reverse inconsistency can involve it). */
-export function reverseShared(ref: ConceptRef, key: number): boolean {
-  return ref.sharedReverse.get(key) >= 0;
+/** Whether another concept has a term with the same reverse key as term `i` (else no reverse inconsistency can involve it). */
+export function reverseShared(ref: ConceptRef, i: number): boolean {
+  return ref.reverseSharedTerms[i] === true;
 }
 
 /**

@@ -8,8 +8,10 @@
  */
 import { usesWhitespace } from '../lang.js';
 import { termKey } from '../normalize/index.js';
-import { hash53 } from './hash.js';
-import type { Check } from './types.js';
+import type { BilingualUnit } from '../../formats/types.js';
+import { isBlank, isSpace, locationOf } from './analyse.js';
+import { hash53, hash53Squashed } from './hash.js';
+import type { Check, FindingLocation } from './types.js';
 import { HashIndex, IntList, own } from './compact.js';
 import { VariantStore } from './variants.js';
 
@@ -47,9 +49,13 @@ function nested(store: VariantStore, g: number, lang: string): boolean {
   return keys.every((k) => k.length > 0 && longest.includes(k));
 }
 
-/** Only inline codes (or nothing) once whitespace is collapsed. */
+/** Only inline codes (or nothing) once whitespace is collapsed: `squash(s)` is all U+FFFC. */
 function onlyCodes(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 0xfffc) return false;
+  let i = 0;
+  let j = s.length;
+  while (i < j && isSpace(s.charCodeAt(i))) i++;
+  while (j > i && isSpace(s.charCodeAt(j - 1))) j--;
+  for (; i < j; i++) if (s.charCodeAt(i) !== 0xfffc) return false;
   return true;
 }
 
@@ -66,22 +72,67 @@ class SegmentGroups {
   constructor(max: number) {
     this.store = new VariantStore(false, max, true);
   }
-  add(key: number, keyLabel: () => string, variantKey: number, variantLabel: () => string, unit: number, groupKey?: string): void {
+  /** Counts a unit: `key`/`keyText` the grouping side, `variantKey`/`variantText` the other (texts as in the unit). */
+  add(key: number, keyText: string, variantKey: number, variantText: string, unit: number, groupKey?: string): void {
     const st = this.store;
     let g = this.index.get(key);
     let v: number;
     if (g < 0) {
-      v = g = st.group(variantKey, variantLabel());
+      v = g = st.group(variantKey, label(variantText));
       this.index.add(key, g);
       this.order.push(g);
     } else {
       v = st.find(g, variantKey);
       if (v < 0) {
-        v = st.variant(g, variantKey, variantLabel());
-        if (!this.text.has(g)) this.text.set(g, own(keyLabel()));
+        v = st.variant(g, variantKey, label(variantText));
+        if (!this.text.has(g)) this.text.set(g, own(label(keyText)));
       }
     }
     st.add(v, unit, undefined, undefined, undefined, groupKey);
+  }
+}
+
+/**
+ * Keys seen, as 32-bit fingerprints in an open-addressing table (about 8 bytes a key), and the exact keys seen
+ * more than once (or whose fingerprint collided: a candidate too many costs nothing but a group that stays single).
+ */
+class SeenTwice {
+  private slots = new Int32Array(1024);
+  private mask = 1023;
+  private size = 0;
+  readonly twice = new HashIndex(64);
+  add(key: number): void {
+    const f = key % 4294967296 | 0 || 1;
+    for (let i = Math.imul(f, 0x9e3779b1) >>> 0 & this.mask; ; i = (i + 1) & this.mask) {
+      const x = this.slots[i]!;
+      if (x === 0) {
+        this.slots[i] = f;
+        if (++this.size * 10 > this.slots.length * 7) this.grow();
+        return;
+      }
+      if (x === f) {
+        if (this.twice.get(key) < 0) this.twice.add(key, 1);
+        return;
+      }
+    }
+  }
+  has(key: number): boolean {
+    return this.twice.get(key) >= 0;
+  }
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let j = 0; j < old.length; j++) {
+      const f = old[j]!;
+      if (f === 0) continue;
+      for (let i = Math.imul(f, 0x9e3779b1) >>> 0 & this.mask; ; i = (i + 1) & this.mask) {
+        if (this.slots[i] === 0) {
+          this.slots[i] = f;
+          break;
+        }
+      }
+    }
   }
 }
 
@@ -94,22 +145,46 @@ export const inconsistentSegment: Check = {
     const byTarget = new SegmentGroups(ctx.maxLocations);
     let lang = 'en';
     const units = ctx.units;
+    // replay: the first pass only notes which segments occur more than once; the second groups those
+    const replay = ctx.options.replay === true;
+    const sources = replay ? new SeenTwice() : undefined;
+    const targets = replay ? new SeenTwice() : undefined;
+    let replayed = false;
+    const group = (u: BilingualUnit, loc: FindingLocation | number, src: string, tgt: string, sk: number, tk: number, all: boolean) => {
+      const sourceTwice = all || sources!.has(sk);
+      const targetTwice = all || targets!.has(tk);
+      if (!sourceTwice && !targetTwice) return;
+      const unit = typeof loc === 'number' ? loc : units.ref(loc);
+      if (sourceTwice) bySource.add(sk, src, tk, tgt, unit);
+      if (targetTwice) byTarget.add(tk, tgt, hash53(loose(src, u.sourceLang)), src, unit, u.group ?? '');
+    };
     return {
       unit(a) {
         if (a.targetBlank || !ctx.enabled('inconsistent-segment')) return;
         lang = a.unit.sourceLang;
-        const src = squash(a.unit.source.text);
+        const src = a.unit.source.text;
         if (onlyCodes(src)) return;
-        const tgt = squash(a.unit.target!.text);
-        const loc = units.ref(a.location);
-        const srcLabel = () => label(src);
-        const tgtLabel = () => label(tgt);
-        const sk = hash53(src);
-        const tk = hash53(tgt);
-        bySource.add(sk, srcLabel, tk, tgtLabel, loc);
-        byTarget.add(tk, tgtLabel, hash53(loose(src, a.unit.sourceLang)), srcLabel, loc, a.unit.group ?? '');
+        const tgt = a.unit.target!.text;
+        const sk = hash53Squashed(src);
+        const tk = hash53Squashed(tgt);
+        if (replay) {
+          sources!.add(sk);
+          targets!.add(tk);
+        } else group(a.unit, units.ref(a.location), src, tgt, sk, tk, true);
+      },
+      wantsReplay() {
+        return replay && !replayed && (sources!.twice.size > 0 || targets!.twice.size > 0);
+      },
+      replay(u) {
+        replayed = true;
+        if (isBlank(u.target?.text) || !ctx.enabled('inconsistent-segment')) return;
+        const src = u.source.text;
+        if (onlyCodes(src)) return;
+        const tgt = u.target!.text;
+        group(u, locationOf(u), src, tgt, hash53Squashed(src), hash53Squashed(tgt), false);
       },
       finish(emit) {
+        if (replay && !replayed && (sources!.twice.size > 0 || targets!.twice.size > 0)) throw new Error('inconsistent-segment: with the replay option the units must be fed again (CheckRun.replay) before finish');
         const make = (d: SegmentGroups, g: number, key: string) => {
           const st = d.store;
           const vs = st.sorted(g);

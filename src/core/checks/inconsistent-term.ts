@@ -100,7 +100,7 @@ export const inconsistentTerm: Check = {
               // groups that can never have a second variant are not kept (they would yield no finding)
               if (forward) fStore.add(forwardVariant(h.ref, sm.termIndex, tm.termIndex, tm.term, tgtLang), unit, spans, sText, tText);
               const rk = reverseKey(h.ref, tm.termIndex);
-              if (reverseShared(h.ref, rk)) rStore.add(reverseVariant(h.ref, rk, tm.term, sm.term), unit, spans, sText, tText);
+              if (reverseShared(h.ref, tm.termIndex)) rStore.add(reverseVariant(h.ref, rk, tm.term, sm.term), unit, spans, sText, tText);
             }
           }
         }

@@ -91,6 +91,20 @@ export class CheckRun {
     return out;
   }
 
+  /**
+   * With the `replay` option: whether finish() needs the units fed again (through replay(), every unit, in the
+   * order unit() saw them) — only when a grouped finding needs a text the run did not keep.
+   */
+  needsReplay(): boolean {
+    for (const i of this.instances) if (i.wantsReplay?.()) return true;
+    return false;
+  }
+
+  /** Feeds a unit of the second pass (cheap: no matching; only the units that were asked for do any work). */
+  replay(u: BilingualUnit): void {
+    for (const i of this.instances) i.replay?.(u);
+  }
+
   /** Findings that need the whole run (inconsistencies). */
   finish(): Finding[] {
     const out: Finding[] = [];
@@ -99,11 +113,13 @@ export class CheckRun {
   }
 }
 
-/** Runs every enabled check over units held in memory (tests, small inputs). */
+/** Runs every enabled check over units held in memory (tests, small inputs); `replay` needs an array. */
 export function runChecks(units: Iterable<BilingualUnit>, matcher: Matcher, resolve: ConceptResolver, options: CheckRunOptions = {}): Finding[] {
-  const run = new CheckRun(matcher, resolve, options);
+  const replayable = Array.isArray(units);
+  const run = new CheckRun(matcher, resolve, replayable ? options : { ...options, replay: false });
   const out: Finding[] = [];
   for (const u of units) out.push(...run.unit(u));
+  if (run.needsReplay()) for (const u of units) run.replay(u);
   out.push(...run.finish());
   return out;
 }

@@ -23,7 +23,11 @@ export interface TermInfo {
   inTestedLang: boolean;
 }
 
-/** TermInfo per entry index and term index of one matcher, for one resolver. */
+/**
+ * TermInfo per entry index and term index of one matcher, for one resolver: an entry's row is its concept's
+ * `infos` (built with the concept index), or a row filled match by match when the resolver cannot vouch for the
+ * entry's terms (an unknown concept, a concept id given twice, terms that differ from the matcher's).
+ */
 export type TermTable = ((TermInfo | undefined)[] | undefined)[];
 
 const tables = new WeakMap<Matcher, WeakMap<ConceptResolver, TermTable>>();
@@ -37,20 +41,31 @@ export function termTable(matcher: Matcher, resolve: ConceptResolver): TermTable
   return t;
 }
 
-/** What row i of `spans` matched (the row's TermMatch is made once per glossary term, the first time). */
+/** What row i of `spans` matched (an entry's row is found once, the first time one of its terms is matched). */
 export function termInfo(table: TermTable, spans: MatchSpans, i: number, resolve: ConceptResolver): TermInfo {
   const e = spans.entry[i]!;
   const k = spans.termIndex[i]!;
-  // kept dense (undefined-filled) so that the table stays a fast array however sparse the entries seen
-  while (table.length <= e) table.push(undefined);
   let row = table[e];
-  if (row === undefined) row = table[e] = [];
+  if (row === undefined) {
+    // kept dense (undefined-filled) so that the table stays a fast array however sparse the entries seen
+    while (table.length <= e) table.push(undefined);
+    row = table[e] = entryRow(spans.match(i), resolve);
+  }
   let info = row[k];
   if (info === undefined) {
     const m = spans.match(i);
     info = row[k] = { ref: resolve(m.glossaryId, m.conceptId), glossaryId: m.glossaryId, conceptId: m.conceptId, term: m.term, lang: m.lang, status: m.status, testedLang: undefined, inTestedLang: false };
   }
   return info;
+}
+
+/** The row of the entry `m` belongs to: its concept's infos when they are the matcher's terms, else a row of its own. */
+function entryRow(m: TermMatch, resolve: ConceptResolver): (TermInfo | undefined)[] {
+  const ref = resolve(m.glossaryId, m.conceptId);
+  const infos = ref?.infos;
+  const t = infos?.[m.termIndex];
+  if (infos && t && t.term === m.term && t.lang === m.lang && t.status === m.status && ref.concept.terms.length === infos.length) return infos;
+  return [];
 }
 
 /** Whether the term is in language `lang` (sameLanguage; `lang` and its cache as langTest gives them), remembered per term. */

@@ -103,6 +103,12 @@ export interface CheckRunOptions {
   severities?: Partial<Record<CheckId, Severity>>;
   /** Locations kept per variant of a grouped finding (counts stay exact). @default 1000 */
   maxLocations?: number;
+  /**
+   * The caller can feed the units a second time, in the same order (CheckRun.needsReplay / replay): then the
+   * grouped checks keep hashes of the segments instead of their texts, and read the few texts a finding needs
+   * from the second pass — the state no longer holds a text per unit. @default false
+   */
+  replay?: boolean;
 }
 
 /** Matches of one concept in one unit. */
@@ -157,6 +163,9 @@ export interface CheckContext {
 /** One running check: per-unit hook and end-of-run hook (for checks across units). */
 export interface CheckInstance {
   unit?(a: UnitAnalysis, emit: (f: Finding) => void): void;
+  /** With the `replay` option: whether finish needs the units again, and the hook that sees them (no matching). */
+  wantsReplay?(): boolean;
+  replay?(u: BilingualUnit): void;
   finish?(emit: (f: Finding) => void): void;
 }
 

@@ -37,8 +37,14 @@ export class VariantStore {
   private readonly labelPool: TextPool | undefined;
   private readonly sourceTexts: (string | undefined)[] | undefined;
   private readonly targetTexts: (string | undefined)[] | undefined;
-  /** Grouping keys seen per variant (i18next plural/context groups): the first, or a Set when several. */
-  private readonly groupKeys = new Map<number, string | Set<string>>();
+  /**
+   * Grouping keys seen per variant (i18next plural/context groups), as numbers: per row the key's number, -1 none,
+   * -2 several (then the set is in `groupSets`). Allocated on first use.
+   */
+  private groupKey: IntList | undefined;
+  private readonly groupNames: string[] = [];
+  private readonly groupNumbers = new Map<string, number>();
+  private readonly groupSets = new Map<number, Set<string>>();
   /** Variant by key, for groups with many variants. */
   private readonly index = new Map<number, Map<number, number>>();
   // locations: [unit, next] or [unit, ss, se, ts, te, next]
@@ -84,7 +90,33 @@ export class VariantStore {
     else this.labelPool!.add(label);
     this.sourceTexts?.push(undefined);
     this.targetTexts?.push(undefined);
+    this.groupKey?.push(-1);
     return v;
+  }
+
+  private groupNumber(name: string): number {
+    let n = this.groupNumbers.get(name);
+    if (n === undefined) {
+      n = this.groupNames.push(name) - 1;
+      this.groupNumbers.set(name, n);
+    }
+    return n;
+  }
+
+  private addGroupKey(v: number, name: string): void {
+    let gk = this.groupKey;
+    if (!gk) {
+      gk = this.groupKey = new IntList(Math.max(16, this.rowCount));
+      for (let i = 0; i < this.rowCount; i++) gk.push(-1);
+    }
+    const cur = gk.get(v);
+    const n = this.groupNumber(name);
+    if (cur === -1) gk.set(v, n);
+    else if (cur === -2) this.groupSets.get(v)!.add(name);
+    else if (cur !== n) {
+      gk.set(v, -2);
+      this.groupSets.set(v, new Set([this.groupNames[cur]!, name]));
+    }
   }
 
   private next(v: number): number {
@@ -132,13 +164,7 @@ export class VariantStore {
       this.sourceTexts![v] = sourceText;
       this.targetTexts![v] = targetText;
     }
-    if (groupKey !== undefined) {
-      const cur = this.groupKeys.get(v);
-      if (cur === undefined) this.groupKeys.set(v, groupKey);
-      else if (typeof cur === 'string') {
-        if (cur !== groupKey) this.groupKeys.set(v, new Set([cur, groupKey]));
-      } else cur.add(groupKey);
-    }
+    if (groupKey !== undefined) this.addGroupKey(v, groupKey);
     if (this.rows[o + KEPT]! >= this.max) return;
     this.rows[o + KEPT]!++;
     const p = this.pool;
@@ -171,8 +197,8 @@ export class VariantStore {
 
   /** Grouping keys of variant v. */
   groupsOf(v: number): string[] {
-    const g = this.groupKeys.get(v);
-    return g === undefined ? [] : typeof g === 'string' ? [g] : [...g];
+    const n = this.groupKey ? this.groupKey.get(v) : -1;
+    return n === -1 ? [] : n === -2 ? [...this.groupSets.get(v)!] : [this.groupNames[n]!];
   }
 
   /** Variants of group g in the order first seen. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findIn, sameSquashed, squash } from '../../../src/core/checks/analyse.js';
 import { HashIndex, TextPool, UnitTable } from '../../../src/core/checks/compact.js';
-import { hash53 } from '../../../src/core/checks/hash.js';
+import { hash53, hash53Squashed } from '../../../src/core/checks/hash.js';
 import { VariantStore } from '../../../src/core/checks/variants.js';
 import { mulberry32 } from '../../support/prng.js';
 import { corpus } from './helpers.js';
@@ -23,6 +23,15 @@ describe('compact check state', () => {
       const b = rnd() < 0.3 ? a.replace(/ /g, '   ') : randomText(rnd);
       expect(sameSquashed(a, b), JSON.stringify([a, b])).toBe(squash(a) === squash(b));
     }
+  });
+
+  it('hash53Squashed(s) is hash53(squash(s)) without building the string (seed 4104)', () => {
+    const rnd = mulberry32(4104);
+    for (let i = 0; i < 5000; i++) {
+      const s = randomText(rnd, 12);
+      expect(hash53Squashed(s), JSON.stringify(s)).toBe(hash53(squash(s)));
+    }
+    expect(hash53Squashed(' a \t b ')).not.toBe(hash53Squashed('a b c'));
   });
 
   it('HashIndex maps 53-bit hashes like a Map, through growth (seed 4102)', () => {
