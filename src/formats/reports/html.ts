@@ -38,7 +38,8 @@ function row(f: Finding, i: number, lang: ReportLang): string {
 </tr>`;
 }
 
-const CSS = `body{font:14px/1.45 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
+const CSS = `body{font:14px/1.45 system-ui,"Segoe UI",Roboto,Arial,"Noto Sans","DejaVu Sans","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
+td:nth-child(2),td:nth-child(3){white-space:nowrap}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}
 th{background:#f4f4f4;position:sticky;top:0}mark{background:#ffe066;padding:0 .1em}tr.sev-error td:nth-child(2){color:#b00020}
 tr.sev-warning td:nth-child(2){color:#8a5a00}tr.sev-info td:nth-child(2){color:#0b5cad}tr.waived{opacity:.55}
@@ -74,14 +75,14 @@ export function htmlReport(report: CheckReport, options: { lang?: ReportLang } =
 <body>
 <h1>shuyu check</h1>
 <p>${escapeHtml(t(lang, 'summary', { units: sm.units, findings: sm.findings, waived: sm.waived }))}</p>
-<ul>${report.files.map((f) => `<li>${escapeHtml(f.name)} — ${escapeHtml(f.format)}, ${f.units} units${f.sourceLang ? `, ${escapeHtml(f.sourceLang)} → ${escapeHtml(f.targetLang ?? '')}` : ''}</li>`).join('')}</ul>
+<ul>${report.files.map((f) => `<li>${escapeHtml(f.name)} — ${escapeHtml(f.format)}, ${escapeHtml(t(lang, 'fileUnits', { units: f.units }))}${f.sourceLang ? `, ${escapeHtml(f.sourceLang)} → ${escapeHtml(f.targetLang ?? '')}` : ''}</li>`).join('')}</ul>
 <p><small>${escapeHtml(t(lang, 'glossaries'))}: ${escapeHtml(report.glossaries.join(', '))} · ${escapeHtml(report.createdAt)} · shuyu ${escapeHtml(report.tool.version)}</small></p>
 <div class="filters">
 <label>${escapeHtml(t(lang, 'filterCheck'))} <select id="f-check">${opt('', t(lang, 'filterAll'))}${checks.map((c) => opt(c.id, `${c.id} (${sm.byCheck[c.id]})`)).join('')}</select></label>
 <label>${escapeHtml(t(lang, 'colSeverity'))} <select id="f-sev">${opt('', t(lang, 'filterAll'))}${['error', 'warning', 'info'].map((s) => opt(s, t(lang, `severity.${s}`))).join('')}</select></label>
 <label>${escapeHtml(t(lang, 'filterTerm'))} <select id="f-term">${opt('', t(lang, 'filterAll'))}${terms.map((x) => opt(x, x)).join('')}</select></label>
-<label>🔍 <input id="f-text" type="search"></label>
-<span>shown: <b id="shown">${report.findings.length}</b></span>
+<label>${escapeHtml(t(lang, 'filterText'))} <input id="f-text" type="search"></label>
+<span>${escapeHtml(t(lang, 'shownLabel'))}: <b id="shown">${report.findings.length}</b></span>
 </div>
 ${report.findings.length === 0 ? `<p>${escapeHtml(t(lang, 'clean'))}</p>` : ''}
 <table>
