@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { toTaiwanPruned, toTraditional } from '../../src/core/normalize/script.js';
+import { simplifiedCharKeys, toSimplifiedChars, toTaiwanPruned, toTraditional } from '../../src/core/normalize/script.js';
 import { mayHaveTaiwanForm } from '../../src/core/normalize/tw-filter.js';
 import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, asciiFoldKey, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
 
@@ -75,6 +75,21 @@ describe('normalizeText', () => {
 
   it('keeps separators without the inflection fold', () => {
     expect(unitsToString(normalizeText('Open  weight-X', FOLD_ALL & ~FOLD_INFLECTION))).toBe('open weight-x');
+  });
+});
+
+describe('simplifiedCharKeys', () => {
+  it('marks every Han character that toSimplifiedChars changes when converted alone', () => {
+    const chars: string[] = [];
+    for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+    const out = toSimplifiedChars(chars.join('\n')).split('\n');
+    expect(out.length).toBe(chars.length);
+    const keys = simplifiedCharKeys();
+    const changed = chars.filter((c, i) => out[i] !== c);
+    expect(changed.length).toBeGreaterThan(2000);
+    expect(changed.filter((c) => keys[c.charCodeAt(0)] !== 1)).toEqual([]);
+    expect(keys.reduce((n, k) => n + k, 0)).toBeLessThan(chars.length / 2);
   });
 });
 

@@ -188,14 +188,23 @@ function buildDoubleArray(patterns: readonly string[]): { automaton: Automaton; 
 
 function trieOf(patterns: readonly string[]): Trie {
   const sorted = patterns.filter((p) => p.length > 0).sort();
-  let total = 0;
+  // the number of nodes (1 + the units of each pattern beyond its common prefix with the previous one),
+  // so that the trie's arrays are no larger than needed
+  let cap = 1;
   let maxDepth = 0;
   for (let i = 0; i < sorted.length; i++) {
-    const len = sorted[i]!.length;
-    total += len;
-    if (len > maxDepth) maxDepth = len;
+    const p = sorted[i]!;
+    if (p.length > maxDepth) maxDepth = p.length;
+    if (i === 0) {
+      cap += p.length;
+      continue;
+    }
+    const q = sorted[i - 1]!;
+    const lim = Math.min(p.length, q.length);
+    let l = 0;
+    while (l < lim && p.charCodeAt(l) === q.charCodeAt(l)) l++;
+    cap += p.length - l;
   }
-  const cap = total + 1;
   const parent = new Int32Array(cap);
   const unit = new Uint16Array(cap);
   const depth = new Int32Array(cap);

@@ -3,7 +3,7 @@
  * folding and Traditional → Simplified characters (length-preserving, OpenCC `t` → `cn` applied to each
  * character alone). Tables are built lazily once per fold combination and cached for the process.
  */
-import { toSimplifiedChars } from './script.js';
+import { simplifiedCharKeys, toSimplifiedChars } from './script.js';
 
 /** Fold bits: which character-level folds a normalisation applies. */
 export const FOLD_WIDTH = 1;
@@ -70,9 +70,11 @@ let tradMap: Map<number, number> | undefined;
 /** Traditional → Simplified, one character to one character (OpenCC `t` → `cn` on each character alone). */
 function traditionalMap(): Map<number, number> {
   if (!tradMap) {
+    // only the characters that are one-character keys of the converter's dictionaries can change
+    const keys = simplifiedCharKeys();
     const chars: string[] = [];
-    for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
-    for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0x3400; c <= 0x9fff; c++) if (keys[c]) chars.push(String.fromCharCode(c));
+    for (let c = 0xf900; c <= 0xfaff; c++) if (keys[c]) chars.push(String.fromCharCode(c));
     const out = toSimplifiedChars(chars.join('\n')).split('\n');
     const m = new Map<number, number>();
     if (out.length === chars.length) {

@@ -33,6 +33,34 @@ export function toSimplifiedChars(text: string): string {
   return converter('t', 'cn')(text);
 }
 
+/**
+ * Marks (1) every unit that is a one-unit key of a dictionary of the converter toSimplifiedChars uses
+ * (OpenCC `t` → `cn`, config `t2s`): a BMP character converted alone (no neighbour to form a phrase with)
+ * can only change if it is such a key, so only these need converting to tabulate the per-character map.
+ * All units are marked when the configuration cannot be read.
+ */
+export function simplifiedCharKeys(): Uint8Array {
+  const keys = new Uint8Array(65536);
+  const config = (OpenCC.Locale as unknown as { configs?: Record<string, Config> }).configs?.t2s;
+  if (!config || config.segmentation !== undefined) return keys.fill(1);
+  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
+    for (const d of group) {
+      if (typeof d !== 'string') {
+        for (const [k] of d) if (k.length === 1) keys[k.charCodeAt(0)] = 1;
+        continue;
+      }
+      // "k v|k v": a one-unit key is a unit between a bar (or the start) and a space
+      for (let at = 0; at < d.length; ) {
+        if (d.charCodeAt(at + 1) === 0x20) keys[d.charCodeAt(at)] = 1;
+        const bar = d.indexOf('|', at);
+        if (bar < 0) break;
+        at = bar + 1;
+      }
+    }
+  }
+  return keys;
+}
+
 /** Simplified → Traditional. `tw` (default) uses Taiwan standard characters and vocabulary; `t` OpenCC standard; `hk` Hong Kong. */
 export function toTraditional(text: string, variant: 'tw' | 't' | 'hk' = 'tw'): string {
   return converter('cn', variant === 'tw' ? 'twp' : variant)(text);

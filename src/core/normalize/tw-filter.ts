@@ -16,7 +16,7 @@
 import * as OpenCC from 'opencc-js';
 import { Automaton, REC_SHIFT } from '../match/automaton.js';
 import { C_CJK, FOLD_ALL, MULTI, classes, foldTable } from './chars.js';
-import { foldKey, normalizeScratch } from './text.js';
+import { foldKey, isFoldedCjk, normalizeScratch } from './text.js';
 
 type Dict = string | readonly (readonly [string, string])[];
 
@@ -86,9 +86,17 @@ function twFilter(): Automaton {
  */
 export function mayHaveTaiwanForm(text: string): boolean {
   const a = twFilter();
-  const n = normalizeScratch(text, FOLD_ALL);
   const { da, out, dict } = a;
   let s = 0;
+  if (isFoldedCjk(text, FOLD_ALL)) {
+    // the text is its own normalisation (most terms): walk it directly
+    for (let i = 0; i < text.length; i++) {
+      s = a.next(s, text.charCodeAt(i));
+      if (da[s]! < 0 && (out[s >> REC_SHIFT]! >= 0 || dict[s >> REC_SHIFT]! >= 0)) return true;
+    }
+    return false;
+  }
+  const n = normalizeScratch(text, FOLD_ALL);
   for (let i = 0; i < n.length; i++) {
     s = a.next(s, n.units[i]!);
     if (da[s]! < 0 && (out[s >> REC_SHIFT]! >= 0 || dict[s >> REC_SHIFT]! >= 0)) return true;
