@@ -12,21 +12,14 @@
  * small direct-mapped cache covers repeats).
  */
 import type { Term } from '../model.js';
-import { TERM_STATUSES } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, asciiFoldKey, foldKey, isFoldedCjk, isProperName, normalizeScratch, eachPatternForm, scriptVariantsBatch, unitsToString } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, scriptVariantsBatch } from '../normalize/index.js';
 import { Normalizer, Out } from '../normalize/text.js';
 import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
+import { R_CASE, R_NOJOIN, R_SPLITS, RANK_MASK, RefCompiler } from './compile.js';
 import { howMatched } from './how.js';
 import type { FindOptions, MatchHow, MatchSpans, Matcher, MatcherEntry, TermMatch } from './types.js';
 
-/** Bits of a ref's flags (beside the status rank in the low 4 bits). */
-const R_SPLITS = 16; // the form has word breaks without a character between words
-const R_CASE = 32; // case-sensitive term
-const R_NOJOIN = 64; // a proper name: the text may not join what the term separates
-const RANK_MASK = 15;
-
-const STATUS_RANK = new Map<string, number>(TERM_STATUSES.map((s, i) => [s, i]));
 const HOW_CACHE = 16384;
 const EXACT: readonly MatchHow[] = Object.freeze(['exact'] as MatchHow[]);
 
@@ -115,8 +108,6 @@ export class GlossaryMatcher implements Matcher {
   private readonly refEntry: Int32Array;
   private readonly refTerm: Int32Array;
   private readonly refFlags: Uint8Array;
-  /** The term of each ref (one pointer: the per-match path reads no concept). */
-  private readonly refTermObj: Term[];
   /** The compiled form, when it is not the term itself. */
   private readonly refForm: (string | undefined)[];
   /** The script variant the form was inflected from, when it is not the term itself. */
@@ -148,82 +139,19 @@ export class GlossaryMatcher implements Matcher {
     const other = scriptVariantsBatch(flat);
 
     // refs in creation order, with the normalised pattern of each; sorted by pattern id afterwards
-    const cap = 4 * flat.length + 16; // at most 4 forms per term (term, script variant, one inflection of each)
-    const keys: string[] = [];
-    const rEntry = new Int32Array(cap);
-    const rTerm = new Int32Array(cap);
-    const rFlags = new Uint8Array(cap);
-    const rSplit = new Int32Array(cap);
-    const rForm: (string | undefined)[] = [];
-    const rScript: (string | undefined)[] = [];
-    const pool: number[] = [];
-    const caseOf = new Map<number, string>();
+    const c = new RefCompiler(flat.length);
     let k = 0;
-    const seen: string[] = [];
-    // the term being compiled (read by onForm, which is made once, not per term)
-    let entry = 0;
-    let termIndex = 0;
-    let term: Term | undefined;
-    let rankFlags = 0;
-    const onForm = (form: string, script: string): void => {
-      const t = term!;
-      const at = pool.length;
-      pool.push(0);
-      // the form's word breaks (offsets in the key) go to the pool after a count slot
-      let key = asciiFoldKey(form, pool);
-      if (key === undefined) {
-        const n = normalizeScratch(form, FOLD_ALL);
-        key = unitsToString(n);
-        for (let j = 1; j < n.length; j++) if (n.flags[j]! & F_SPLIT) pool.push(j);
-      }
-      if (key.length === 0 || seen.includes(key)) {
-        // empty, or another form of this term normalised alike: keep the first
-        pool.length = at;
-        return;
-      }
-      seen.push(key);
-      const r = keys.length;
-      let flags = rankFlags;
-      if (pool.length > at + 1) {
-        flags |= R_SPLITS;
-        pool[at] = pool.length - at - 1;
-        rSplit[r] = at;
-      } else {
-        pool.length = at;
-        rSplit[r] = -1;
-      }
-      if (t.caseSensitive) caseOf.set(r, foldKey(form, FOLD_ALL & ~FOLD_CASE));
-      keys.push(key);
-      rEntry[r] = entry;
-      rTerm[r] = termIndex;
-      rFlags[r] = flags;
-      rForm.push(form === t.text ? undefined : form);
-      rScript.push(script === t.text ? undefined : script);
-    };
-    for (entry = 0; entry < entries.length; entry++) {
+    for (let entry = 0; entry < entries.length; entry++) {
       const terms = entries[entry]!.concept.terms;
-      for (termIndex = 0; termIndex < terms.length; termIndex++) {
-        const t = terms[termIndex]!;
-        const variant = other[k++];
-        rankFlags = (STATUS_RANK.get(t.status) ?? 9) | (isProperName(t.text) ? R_NOJOIN : 0) | (t.caseSensitive ? R_CASE : 0);
-        if (variant === undefined && isFoldedCjk(t.text, FOLD_ALL)) {
-          // most Chinese terms: one form (no script variant, no inflection), normalised to itself
-          const r = keys.length;
-          keys.push(t.text);
-          rEntry[r] = entry;
-          rTerm[r] = termIndex;
-          rFlags[r] = rankFlags;
-          rSplit[r] = -1;
-          if (t.caseSensitive) caseOf.set(r, foldKey(t.text, FOLD_ALL & ~FOLD_CASE));
-          rForm.push(undefined);
-          rScript.push(undefined);
-              continue;
-        }
-        term = t;
-        seen.length = 0;
-        eachPatternForm(t.text, variant, onForm);
-      }
+      for (let termIndex = 0; termIndex < terms.length; termIndex++) c.add(entry, termIndex, terms[termIndex]!, other[k++]);
     }
+    const { keys, pool, caseKey: caseOf } = c;
+    const rEntry = c.entry;
+    const rTerm = c.term;
+    const rFlags = c.flags;
+    const rSplit = c.split;
+    const rForm = c.form;
+    const rScript = c.script;
     // pattern id = the index of the first ref with that pattern
     const { automaton, ids: pid } = Automaton.buildWithIds(keys);
     keys.length = 0;
@@ -243,7 +171,6 @@ export class GlossaryMatcher implements Matcher {
     this.refFlags = new Uint8Array(total);
     this.refForm = new Array<string | undefined>(total);
     this.refScript = new Array<string | undefined>(total);
-    this.refTermObj = new Array<Term>(total);
     this.refSplit = new Int32Array(total);
     this.splitPool = Int32Array.from(pool);
     for (let r = 0; r < total; r++) {
@@ -253,7 +180,6 @@ export class GlossaryMatcher implements Matcher {
       this.refFlags[to] = rFlags[r]!;
       this.refForm[to] = rForm[r];
       this.refScript[to] = rScript[r];
-      this.refTermObj[to] = entries[rEntry[r]!]!.concept.terms[rTerm[r]!]!;
       this.refSplit[to] = rSplit[r]!;
       const ck = caseOf.get(r);
       if (ck !== undefined) this.refCaseKey.set(to, ck);
@@ -458,7 +384,7 @@ export class GlossaryMatcher implements Matcher {
   }
 
   private termOf(r: number): Term {
-    return this.refTermObj[r]!;
+    return this.entries[this.refEntry[r]!]!.concept.terms[this.refTerm[r]!]!;
   }
 
   private langOk(r: number, langs: string[]): boolean {
@@ -532,7 +458,7 @@ export class GlossaryMatcher implements Matcher {
 
   private toMatch(ref: number, how: readonly MatchHow[], matched: string, start: number, end: number): TermMatch {
     const e = this.entries[this.refEntry[ref]!]!;
-    const term = this.refTermObj[ref]!;
+    const term = e.concept.terms[this.refTerm[ref]!]!;
     return {
       start,
       end,

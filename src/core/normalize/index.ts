@@ -200,10 +200,18 @@ function inflectedForms(text: string): string[] {
   const at = trailingWordStart(text);
   if (at < 0) return [];
   const word = text.slice(at);
-  if (!LATIN.test(word)) return [];
+  // (the word starts with a letter: an ASCII one is Latin)
+  if (!isAsciiLetter(word.charCodeAt(0)) && !LATIN.test(word)) return [];
   // a single capitalised word is a proper name (America ≠ Americas); a title-case multi-word term is
   // usually a title or a programme that takes a plural (Chief AI Officers)
   if (at === 0 && isProperName(text)) return [];
+  const variants = inflectionVariants(word);
+  if (variants.length === 0) return variants;
+  if (at === 0) return variants;
   const head = text.slice(0, at);
-  return inflectionVariants(word).map((v) => head + v);
+  return variants.map((v) => head + v);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
