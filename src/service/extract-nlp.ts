@@ -19,13 +19,19 @@ function dictBytes(): Buffer {
 }
 
 let zhRef: ReferenceFrequencies | undefined;
-/** Part-of-speech tag of every word of jieba's dictionary (filled with the reference frequencies). */
-let dictTags: Map<string, string> | undefined;
+/**
+ * Every word of jieba's dictionary → count · 64 + index of its part-of-speech tag in `tagNames` (filled with
+ * the reference frequencies). One map rather than a map of counts and one of tags: 349k entries fewer stay
+ * live for the whole run, and the garbage collector lets the heap grow in proportion to what is live.
+ */
+let dictWords: Map<string, number> | undefined;
+const tagNames: string[] = [];
+const TAG_SLOTS = 64;
 /** Chinese reference frequencies from jieba's dictionary (per million of the dictionary's total count). */
 export function zhReference(): ReferenceFrequencies {
   if (zhRef) return zhRef;
-  const counts = new Map<string, number>();
-  const tags = (dictTags = new Map<string, string>());
+  const counts = (dictWords = new Map<string, number>());
+  const tagIds = new Map<string, number>();
   let total = 0;
   const text = dictBytes().toString('utf8');
   // `word count tag` per line, parsed in place (no split into 349k line strings)
@@ -43,12 +49,18 @@ export function zhReference(): ReferenceFrequencies {
       }
       if (digits > 0) {
         const w = text.slice(start, a);
-        counts.set(w, (counts.get(w) ?? 0) + n);
         total += n;
         let tagEnd = end;
         while (tagEnd > a && (text.charCodeAt(tagEnd - 1) === 13 || text.charCodeAt(tagEnd - 1) === 32)) tagEnd--;
         const tagStart = a + 2 + digits;
-        tags.set(w, tagStart < tagEnd ? text.slice(tagStart, tagEnd) : '');
+        const tag = tagStart < tagEnd ? text.slice(tagStart, tagEnd) : '';
+        let id = tagIds.get(tag);
+        if (id === undefined) {
+          id = tagNames.length < TAG_SLOTS ? tagNames.push(tag) - 1 : 0;
+          tagIds.set(tag, id);
+        }
+        const before = counts.get(w);
+        counts.set(w, (before === undefined ? 0 : before - (before % TAG_SLOTS)) + n * TAG_SLOTS + id);
       }
     }
     start = end + 1;
@@ -57,8 +69,8 @@ export function zhReference(): ReferenceFrequencies {
   zhRef = {
     name: `jieba dict.txt (${counts.size} words, ${total} tokens)`,
     perMillion: (w) => {
-      const n = counts.get(w);
-      return n === undefined ? undefined : n * scale;
+      const v = counts.get(w);
+      return v === undefined ? undefined : Math.floor(v / TAG_SLOTS) * scale;
     },
     unseenPerMillion: 0.5 * scale * 1,
   };
@@ -167,14 +179,19 @@ export function zhTagger(userWords: readonly string[] = []): ZhTagger {
   const words = userWords.flatMap((w) => (HAS_HAN.test(w) ? [w, toSimplifiedChars(w)] : [w]));
   const jieba = jiebaWith(words);
   zhReference();
-  const dict = dictTags!;
+  const dict = dictWords!;
   // user words: the tag jieba itself gives them once loaded (n for new words)
   const overlay = new Map<string, string>();
   for (const w of words) {
     const t = jieba.tag(w, false);
     if (t.length === 1 && t[0]!.word === w) overlay.set(w, t[0]!.tag);
   }
-  const tagOf = (w: string): string => overlay.get(w) ?? dict.get(w) ?? fallbackTag(w);
+  const tagOf = (w: string): string => {
+    const own = overlay.size ? overlay.get(w) : undefined;
+    if (own !== undefined) return own;
+    const v = dict.get(w);
+    return v === undefined ? fallbackTag(w) : tagNames[v % TAG_SLOTS]!;
+  };
   return {
     tag(sentence) {
       const folded = foldWidth(sentence);

@@ -121,14 +121,16 @@ export function resolveLang(lang: ExtractOptions['lang'], sample: string): Extra
 export async function finishExtraction(extractor: TermExtractor, documents: string[], options: ExtractOptions, engine?: Engine): Promise<ExtractResult> {
   const minFrequency = options.minFrequency ?? (extractor.totalWords > 50_000 ? 2 : 1);
   const termKeys = options.useGlossary !== false && engine ? await glossaryTermKeys(engine, options.glossaryIds, extractor.lang) : undefined;
-  let candidates = extractor.result({ minFrequency, termKeys });
+  const rejected = options.useGlossary !== false && engine ? await rejectedKeys(engine, options.rejectionsFor) : new Set<string>();
+  const top = options.top ?? 100;
+  // enough ranks to fill the top after rejected candidates are left out; all when known ones are left out too
+  const limit = top > 0 && options.includeKnown !== false ? top + rejected.size : 0;
+  let candidates = extractor.result({ minFrequency, termKeys, limit });
   if (options.useGlossary !== false && engine) {
-    const rejected = await rejectedKeys(engine, options.rejectionsFor);
     if (rejected.size) candidates = candidates.filter((c) => !rejected.has(c.key));
     await markKnown(candidates, extractor.lang, engine, options);
     if (options.includeKnown === false) candidates = candidates.filter((c) => !c.known);
   }
-  const top = options.top ?? 100;
   if (top > 0) candidates = candidates.slice(0, top);
   const reference = extractor.lang === 'zh' ? zhReference().name : enReference().name;
   return { lang: extractor.lang, documents, totalWords: extractor.totalWords, reference, candidates, definitions: extractor.definitions() };

@@ -13,8 +13,14 @@ export interface CountEntry {
   key: string;
   /** Words/segments of the first surface form seen. */
   parts: string[];
-  /** Surface form → occurrences (at most MAX_FORMS kept). */
-  forms: Map<string, number>;
+  /** The first surface form seen, and its occurrences. */
+  form: string;
+  formCount: number;
+  /**
+   * Further surface forms → occurrences (at most MAX_FORMS − 1), made when a second form is seen: most
+   * candidates only ever have one, and an empty Map per entry was a sixth of the table's memory.
+   */
+  otherForms: Map<string, number> | undefined;
   frequency: number;
   /** Distinct documents (first MAX_DOCS), ascending. */
   docs: number[];
@@ -46,6 +52,9 @@ export class CandidateCounter {
   private readonly maxContexts: number;
   /** Frequencies at or below this were pruned at least once: counts may be low by up to this much. */
   pruneThreshold = 0;
+  /** The last sentence seen and its context copy (the input's strings are not kept: they hold whole chunks). */
+  private lastSentence = '';
+  private lastContext = '';
 
   constructor(options: CounterOptions = {}) {
     this.maxEntries = options.maxEntries ?? 200_000;
@@ -58,7 +67,7 @@ export class CandidateCounter {
     if (!e) {
       if (this.entries.size >= this.maxEntries) this.prune();
       // every field set here, in one order: entries share one shape (no properties added later in this hot path)
-      e = { key, parts, forms: new Map(), frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural, looseLead };
+      e = { key, parts, form, formCount: 0, otherForms: undefined, frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural, looseLead };
       this.entries.set(key, e);
     }
     e.frequency++;
@@ -66,9 +75,13 @@ export class CandidateCounter {
     if (looseLead && !e.looseLead) e.looseLead = true;
     if (free) e.free++;
     if (e.structural && !structural) e.structural = false;
-    const formCount = e.forms.get(form);
-    if (formCount !== undefined) e.forms.set(form, formCount + 1);
-    else if (e.forms.size < MAX_FORMS) e.forms.set(form, 1);
+    if (form === e.form) e.formCount++;
+    else {
+      const others = (e.otherForms ??= new Map());
+      const n = others.get(form);
+      if (n !== undefined) others.set(form, n + 1);
+      else if (others.size < MAX_FORMS - 1) others.set(form, 1);
+    }
     if (e.docs[e.docs.length - 1] !== doc && !e.docs.includes(doc)) {
       e.docCount++;
       if (e.docs.length < MAX_DOCS) {
@@ -76,8 +89,14 @@ export class CandidateCounter {
         if (e.docs.length > 1 && e.docs[e.docs.length - 2]! > doc) e.docs.sort((a, b) => a - b);
       }
     }
-    if (e.contexts.length < this.maxContexts && !e.contexts.some((c) => c.sentence === sentence)) {
-      e.contexts.push({ doc, sentence: contextOf(sentence) });
+    if (e.contexts.length < this.maxContexts) {
+      // one copy of a sentence, shared by every candidate that keeps it as context (a sentence holds several)
+      if (sentence !== this.lastSentence) {
+        this.lastSentence = sentence;
+        this.lastContext = contextOf(sentence);
+      }
+      const context = this.lastContext;
+      if (!e.contexts.some((c) => c.sentence === context)) e.contexts.push({ doc, sentence: context });
     }
   }
 
@@ -90,10 +109,17 @@ export class CandidateCounter {
   }
 }
 
+/** The surface forms of an entry with their occurrences, the first seen first. */
+export function formsOf(e: CountEntry): [string, number][] {
+  const out: [string, number][] = [[e.form, e.formCount]];
+  if (e.otherForms) for (const f of e.otherForms) out.push(f);
+  return out;
+}
+
 /** The surface form seen most often (ties: the first seen). */
 export function displayForm(e: CountEntry): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [form, n] of e.forms) if (n > bestCount) [best, bestCount] = [form, n];
+  let best = e.form;
+  let bestCount = e.formCount;
+  if (e.otherForms) for (const [form, n] of e.otherForms) if (n > bestCount) [best, bestCount] = [form, n];
   return best;
 }

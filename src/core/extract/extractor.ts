@@ -49,6 +49,8 @@ export interface ResultOptions {
   standaloneSingles?: boolean;
   /** See RankOptions.termKeys. */
   termKeys?: ReadonlySet<string>;
+  /** See RankOptions.limit. */
+  limit?: number;
 }
 
 /** A definition found in the input with how often it was seen. */
@@ -202,6 +204,7 @@ export class TermExtractor {
       nestedDiscount: options.nestedDiscount,
       standaloneSingles: options.standaloneSingles,
       termKeys: options.termKeys,
+      limit: options.limit,
       lowerForReference: this.lang === 'en',
     });
   }

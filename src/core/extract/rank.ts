@@ -31,7 +31,7 @@
  */
 import { analyseNesting, subspanIndex, subspanKeys } from './bracketing.js';
 import type { CountEntry } from './counter.js';
-import { displayForm } from './counter.js';
+import { displayForm, formsOf } from './counter.js';
 import { cValues } from './cvalue.js';
 import { perMillion, phraseReferencePerMillion, simpleMaths } from './keyness.js';
 import type { Candidate, ExtractLang, ReferenceFrequencies } from './types.js';
@@ -69,9 +69,11 @@ export interface RankOptions {
    * whole as user words) is a unit by definition and keeps its C-value like a multi-word candidate.
    */
   termKeys?: ReadonlySet<string>;
+  /** Return only the best `limit` candidates (0 or undefined: all). */
+  limit?: number;
 }
 
-/** Ranks every counted entry; highest score first (ties: frequency, then text). */
+/** Ranks every counted entry; highest score first (ties: frequency, then text); the best `limit` when given. */
 export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptions): Candidate[] {
   const minFrequency = options.minFrequency ?? 1;
   const n = options.smoothing ?? 1000 / Math.max(1, options.totalWords);
@@ -96,7 +98,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   );
   // Chinese: how many different two-segment candidates each segment forms (its distinct neighbours)
   const partners = options.lang === 'zh' && options.standaloneSingles !== false ? pairPartners(list, nestedOf) : undefined;
-  const out: Candidate[] = [];
+  const scored: Scored[] = [];
   for (const e of list) {
     const definedAs = options.defined?.get(e.key);
     if ((e.frequency < minFrequency || termFrequency(e) <= 0 || e.structural) && !definedAs) continue;
@@ -114,17 +116,22 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     const lengthPrior = 1 + 0.5 * Math.max(0, e.parts.length - 2 - Math.floor(Math.log2(e.frequency)));
     const marked = definedAs ? 2 : options.quoted?.has(e.key) ? 1.5 : 1;
     const score = ((cvalue + 1) * Math.log2(1 + keyness) ** 2 * marked) / lengthPrior;
-    const variants = [...e.forms.keys()].filter((f) => f !== text);
+    scored.push({ e, text, score: round(score), cvalue: round(cvalue), keyness: round(keyness), definedAs });
+  }
+  scored.sort((a, b) => b.score - a.score || b.e.frequency - a.e.frequency || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  // candidates (with copies of their evidence) only for the ranks asked for: on a large input most are never shown
+  const shown = options.limit !== undefined && options.limit > 0 ? scored.slice(0, options.limit) : scored;
+  return shown.map(({ e, text, score, cvalue, keyness, definedAs }) => {
     const c: Candidate = {
       text,
       lang: options.lang,
       key: e.key,
-      variants,
-      score: round(score),
+      variants: formsOf(e).map(([f]) => f).filter((f) => f !== text),
+      score,
       frequency: e.frequency,
       words: e.parts.length,
-      cvalue: round(cvalue),
-      keyness: round(keyness),
+      cvalue,
+      keyness,
       documents: e.docs.slice(),
       contexts: e.contexts.slice(),
     };
@@ -132,10 +139,18 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
       c.defined = true;
       if (definedAs.length) c.definedAs = [...definedAs];
     }
-    out.push(c);
-  }
-  out.sort((a, b) => b.score - a.score || b.frequency - a.frequency || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return out;
+    return c;
+  });
+}
+
+/** A ranked entry before it becomes a Candidate. */
+interface Scored {
+  e: CountEntry;
+  text: string;
+  score: number;
+  cvalue: number;
+  keyness: number;
+  definedAs: readonly string[] | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateCounter, displayForm } from '../../../src/core/extract/counter.js';
+import { CandidateCounter, displayForm, formsOf } from '../../../src/core/extract/counter.js';
 
 describe('CandidateCounter', () => {
   it('counts forms, documents and a few contexts, and shows the most frequent form', () => {
@@ -12,6 +12,25 @@ describe('CandidateCounter', () => {
     expect(e.docs).toEqual([0, 1]);
     expect(e.contexts).toHaveLength(2);
     expect(displayForm(e)).toBe('export controls');
+  });
+
+  it('shows a later form when it becomes the most frequent, and lists every form once', () => {
+    const c = new CandidateCounter();
+    c.add('data center', ['data', 'center'], 'data center', 0, 'A data center.');
+    c.add('data center', ['data', 'centers'], 'data centers', 0, 'Two data centers.');
+    c.add('data center', ['data', 'centers'], 'data centers', 0, 'More data centers.');
+    const e = c.entries.get('data center')!;
+    expect(displayForm(e)).toBe('data centers');
+    expect(formsOf(e)).toEqual([['data center', 1], ['data centers', 2]]);
+  });
+
+  it('gives every candidate of a sentence that sentence as context', () => {
+    const c = new CandidateCounter();
+    const sentence = 'Export controls protect data centers.';
+    c.add('export control', ['export', 'controls'], 'export controls', 0, sentence);
+    c.add('data center', ['data', 'centers'], 'data centers', 0, sentence);
+    expect(c.entries.get('export control')!.contexts[0]!.sentence).toBe(sentence);
+    expect(c.entries.get('data center')!.contexts).toEqual([{ doc: 0, sentence }]);
   });
 
   it('stays bounded by pruning rare entries (seed 7)', () => {

@@ -38,4 +38,12 @@ describe('grouping variants under one candidate', () => {
     expect(all.find((x) => x.text === 'Center for AI Standards and Innovation')?.definedAs).toEqual(['CAISI']);
     expect(ex.definitions()).toHaveLength(1);
   });
+
+  it('returns the same best candidates, in the same order, when only the top is asked for', () => {
+    const ex = new TermExtractor({ lang: 'en', enTagger: enTagger(), reference: enReference(), keyOf: extractionKey });
+    ex.addText(0, 'Export controls protect data centers. Data centers need power. Export controls on chips matter. AI models run in data centers.');
+    const all = ex.result();
+    expect(all.length).toBeGreaterThan(4);
+    expect(ex.result({ limit: 3 })).toEqual(all.slice(0, 3));
+  });
 });
