@@ -214,25 +214,42 @@ function analyseFind(unit: BilingualUnit, matcher: Matcher, resolve: ConceptReso
   return { unit, location: locationOf(unit), targetBlank, targetCopied, sourceMatches, sourceHits, targetOuter, targetHits, hits };
 }
 
-/** The matches of `lang` terms in `text` as packed rows: findIn with findSpans (the same rows, in the same order). */
-function findSpansIn(matcher: Matcher, text: string, lang: string, overlapping: boolean, table: TermTable, resolve: ConceptResolver): MatchSpans {
-  const found = matcher.findSpans!(text, overlapping ? OVERLAPPING : undefined);
+/** What each row of `spans` matched, into `out` (scratch arrays reused unit after unit: rows are read once). */
+function readInfos(table: TermTable, spans: MatchSpans, resolve: ConceptResolver, out: TermInfo[]): void {
+  for (let i = 0; i < spans.count; i++) out[i] = termInfo(table, spans, i, resolve);
+}
+
+/**
+ * The matches of `lang` terms in `text` as packed rows, and what each matched in `infos`: findIn with findSpans
+ * (the same rows, in the same order).
+ */
+function findSpansIn(matcher: Matcher, text: string, lang: string, table: TermTable, resolve: ConceptResolver, infos: TermInfo[]): MatchSpans {
+  let found = matcher.findSpans!(text);
+  readInfos(table, found, resolve, infos);
   const cache = langTest(lang);
   for (let i = 0; i < found.count; i++) {
-    if (!inLang(termInfo(table, found, i, resolve), lang, cache)) return matcher.findSpans!(text, overlapping ? { langs: [lang], overlapping: true } : { langs: [lang] });
+    if (!inLang(infos[i]!, lang, cache)) {
+      found = matcher.findSpans!(text, { langs: [lang] });
+      readInfos(table, found, resolve, infos);
+      break;
+    }
   }
   return found;
 }
 
 const OVERLAPPING: FindOptions = { overlapping: true };
+const SOURCE_INFOS: TermInfo[] = [];
+const TARGET_INFOS: TermInfo[] = [];
+const OVERLAP_INFOS: TermInfo[] = [];
 
 /** Whether row i repeats an earlier row's (concept, span) — the same concept in two entries (as dedupe). */
-function repeated(s: MatchSpans, i: number, info: TermInfo, table: TermTable, resolve: ConceptResolver): boolean {
+function repeated(s: MatchSpans, i: number, infos: TermInfo[]): boolean {
   const start = s.start[i]!;
   const end = s.end[i]!;
+  const info = infos[i]!;
   for (let j = i - 1; j >= 0; j--) {
     if (s.start[j] !== start || s.end[j] !== end) return false;
-    const o = termInfo(table, s, j, resolve);
+    const o = infos[j]!;
     if (o.conceptId === info.conceptId && o.glossaryId === info.glossaryId) return true;
   }
   return false;
@@ -247,7 +264,8 @@ function repeated(s: MatchSpans, i: number, info: TermInfo, table: TermTable, re
  */
 function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptResolver, table: TermTable): UnitAnalysis {
   const sourceText = unit.source.text;
-  const src = findSpansIn(matcher, sourceText, unit.sourceLang, false, table, resolve);
+  const srcInfos = SOURCE_INFOS;
+  const src = findSpansIn(matcher, sourceText, unit.sourceLang, table, resolve, srcInfos);
   const targetText = unit.target?.text;
   const targetBlank = isBlank(targetText);
   const byConcept = new HitIndex();
@@ -255,8 +273,8 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
   const sourceMatches: TermMatch[] = [];
   const sourceHits: (ConceptHit | undefined)[] = [];
   for (let i = 0; i < src.count; i++) {
-    const info = termInfo(table, src, i, resolve);
-    if (i > 0 && repeated(src, i, info, table, resolve)) continue;
+    const info = srcInfos[i]!;
+    if (i > 0 && repeated(src, i, srcInfos)) continue;
     const m = new SpanMatch(src.start[i]!, src.end[i]!, src.termIndex[i]!, info, sourceText, src, i);
     sourceMatches.push(m);
     const ref = info.ref;
@@ -272,14 +290,15 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
   const targetOuter: TermMatch[] = [];
   const targetHits: (ConceptHit | undefined)[] = [];
   if (!targetBlank) {
-    const tgt = findSpansIn(matcher, targetText!, unit.targetLang, false, table, resolve);
+    const tgtInfos = TARGET_INFOS;
+    const tgt = findSpansIn(matcher, targetText!, unit.targetLang, table, resolve, tgtInfos);
     for (let i = 0; i < tgt.count; i++) {
-      const info = termInfo(table, tgt, i, resolve);
+      const info = tgtInfos[i]!;
       const ref = info.ref;
       let h = ref && byConcept.hitFor(ref);
       const forbidden = info.status === 'forbidden';
       if (!h && !forbidden) continue; // no check looks at it
-      if (i > 0 && repeated(tgt, i, info, table, resolve)) continue;
+      if (i > 0 && repeated(tgt, i, tgtInfos)) continue;
       if (!h && ref) h = byConcept.hitOf(ref);
       const m = new SpanMatch(tgt.start[i]!, tgt.end[i]!, tgt.termIndex[i]!, info, targetText!, tgt, i);
       targetOuter.push(m);
@@ -294,18 +313,21 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
       // serve unless such a row is a source concept's; only then is the target searched again, filtered.
       const lang = unit.targetLang;
       const cache = langTest(lang);
+      const ovInfos = OVERLAP_INFOS;
       let ov = matcher.findSpans!(targetText!, OVERLAPPING);
+      readInfos(table, ov, resolve, ovInfos);
       for (let i = 0; i < ov.count; i++) {
-        const info = termInfo(table, ov, i, resolve);
+        const info = ovInfos[i]!;
         if (inLang(info, lang, cache)) continue;
         const h = info.ref && byConcept.hitFor(info.ref);
         if (h && h.source.length > 0) {
           ov = matcher.findSpans!(targetText!, { langs: [lang], overlapping: true });
+          readInfos(table, ov, resolve, ovInfos);
           break;
         }
       }
       for (let i = 0; i < ov.count; i++) {
-        const info = termInfo(table, ov, i, resolve);
+        const info = ovInfos[i]!;
         const ref = info.ref;
         const h = ref && byConcept.hitFor(ref);
         if (!h || h.source.length === 0 || !inLang(info, lang, cache)) continue;
@@ -313,7 +335,7 @@ function analyseSpans(unit: BilingualUnit, matcher: Matcher, resolve: ConceptRes
         const end = ov.end[i]!;
         let seen = false;
         for (const t of h.target) if (t.start === start && t.end === end) seen = true;
-        if (!seen) h.target.push(new SpanMatch(start, end, ov.termIndex[i]!, termInfo(table, ov, i, resolve), targetText!, ov, i));
+        if (!seen) h.target.push(new SpanMatch(start, end, ov.termIndex[i]!, info, targetText!, ov, i));
       }
     }
   }

@@ -156,7 +156,8 @@ export function reverseShared(ref: ConceptRef, i: number): boolean {
 export function renderingCount(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): number {
   if (ref.countLang === lang && ref.countAllowed === allowed) return ref.countValue;
   let c = 0;
-  for (const t of ref.concept.terms) if (allowed.includes(t.status) && sameLanguage(lang, t.lang)) c++;
+  const test = langTest(lang);
+  for (const t of ref.concept.terms) if (allowed.includes(t.status) && sameLang(test, lang, t.lang)) c++;
   ref.countLang = lang;
   ref.countAllowed = allowed;
   ref.countValue = c;

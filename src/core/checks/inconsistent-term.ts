@@ -10,7 +10,8 @@
  */
 import type { ConceptRef } from './concepts.js';
 import { renderingCount, reverseKey, reverseShared } from './concepts.js';
-import { HashIndex, IntList, own } from './compact.js';
+import { HashIndex, IntList } from './compact.js';
+import { ownText } from './spans.js';
 import { displayTerm } from './terms.js';
 import type { Check, Finding } from './types.js';
 import { VariantStore } from './variants.js';
@@ -22,22 +23,29 @@ export const inconsistentTerm: Check = {
   descriptionKey: 'checks.inconsistent-term',
   create(ctx) {
     const units = ctx.units;
-    // forward: (concept, source term) → group of target-term variants
-    const fStore = new VariantStore(true, ctx.maxLocations);
+    // forward: (concept, source term) → group of target-term variants (labels: target terms)
+    const fStore = new VariantStore(true, ctx.maxLocations, false, 'target');
     const fByNumber = new HashIndex();
     const fByString = new Map<string, number>();
-    const fOrder = new IntList(256);
-    const fRef: ConceptRef[] = [];
-    const fTerm = new IntList(256);
-    const fLang: string[] = [];
-    // reverse: target term text → group of source-concept variants
-    const rStore = new VariantStore(true, ctx.maxLocations);
+    /** Target language of each forward group's first unit, as a number (fLangs), by group row. */
+    const fLang = new IntList(256);
+    const fLangs: string[] = [];
+    /** Groups with a second variant (the only ones that make findings): concept and source term. */
+    const fConflicts = new Map<number, { ref: ConceptRef; termIndex: number }>();
+    // reverse: target term text → group of source-concept variants (labels: source terms)
+    const rStore = new VariantStore(true, ctx.maxLocations, false, 'source');
     const rByKey = new HashIndex();
-    const rOrder = new IntList(256);
+    /** The first target term of each reverse group (its display text), by group row; groups with a second variant. */
     const rTerm: string[] = [];
+    const rConflicts = new Set<number>();
+    let rGroupTerm = '';
     const spans: SpanOffsets = { ss: -1, se: -1, ts: -1, te: -1 };
     const pairs: number[] = [];
 
+    const langNumber = (lang: string): number => {
+      const i = fLangs.indexOf(lang);
+      return i >= 0 ? i : fLangs.push(lang) - 1;
+    };
     /** The forward variant (concept, source term) → target term, created when new. */
     const forwardVariant = (ref: ConceptRef, termIndex: number, variantKey: number, label: string, lang: string): number => {
       const nk = termIndex < 64 ? ref.n * 64 + termIndex : -1;
@@ -46,27 +54,30 @@ export const inconsistentTerm: Check = {
         const ng = fStore.group(variantKey, label);
         if (nk >= 0) fByNumber.add(nk, ng);
         else fByString.set(`${ref.key}\u0000${termIndex}`, ng);
-        fOrder.push(ng);
-        fRef.push(ref);
-        fTerm.push(termIndex);
-        fLang.push(lang);
+        while (fLang.length < ng) fLang.push(-1);
+        fLang.push(langNumber(lang));
         return ng;
       }
       const v = fStore.find(g, variantKey);
-      return v >= 0 ? v : fStore.variant(g, variantKey, label);
+      if (v >= 0) return v;
+      if (!fConflicts.has(g)) fConflicts.set(g, { ref, termIndex });
+      return fStore.variant(g, variantKey, label);
     };
-    /** The reverse variant (target term text) → source concept, created when new. */
+    /** The reverse variant (target term text) → source concept, created when new; sets rGroupTerm. */
     const reverseVariant = (ref: ConceptRef, rk: number, tText: string, label: string): number => {
       const rg = rByKey.get(rk);
       if (rg < 0) {
         const ng = rStore.group(ref.n, label);
         rByKey.add(rk, ng);
-        rOrder.push(ng);
-        rTerm.push(tText);
+        rTerm[ng] = tText;
+        rGroupTerm = tText;
         return ng;
       }
+      rGroupTerm = rTerm[rg]!;
       const v = rStore.find(rg, ref.n);
-      return v >= 0 ? v : rStore.variant(rg, ref.n, label);
+      if (v >= 0) return v;
+      rConflicts.add(rg);
+      return rStore.variant(rg, ref.n, label);
     };
 
     return {
@@ -94,26 +105,32 @@ export const inconsistentTerm: Check = {
               spans.se = sm.end;
               spans.ts = tm.start;
               spans.te = tm.end;
-              // the matched texts, as the glossary's own strings when they are the terms (nothing copied or kept alive)
-              const sText = sm.text === sm.term ? sm.term : own(sm.text);
-              const tText = tm.text === tm.term ? tm.term : own(tm.text);
+              // the matched texts, as the glossary's own strings when they are the terms (nothing copied or kept
+              // alive), and not kept at all when they are the texts a location shows by default (label, group text)
+              const sText = ownText(sm);
+              const tText = ownText(tm);
+              const sOwn = sText === sm.term ? undefined : sText;
               // groups that can never have a second variant are not kept (they would yield no finding)
-              if (forward) fStore.add(forwardVariant(h.ref, sm.termIndex, tm.termIndex, tm.term, tgtLang), unit, spans, sText, tText);
-              const rk = reverseKey(h.ref, tm.termIndex);
-              if (reverseShared(h.ref, tm.termIndex)) rStore.add(reverseVariant(h.ref, rk, tm.term, sm.term), unit, spans, sText, tText);
+              if (forward) {
+                const v = forwardVariant(h.ref, sm.termIndex, tm.termIndex, tm.term, tgtLang);
+                fStore.add(v, unit, spans, sText === h.ref.concept.terms[sm.termIndex]?.text ? undefined : sText, tText === tm.term ? undefined : tText);
+              }
+              if (reverseShared(h.ref, tm.termIndex)) {
+                const v = reverseVariant(h.ref, reverseKey(h.ref, tm.termIndex), tm.term, sm.term);
+                rStore.add(v, unit, spans, sOwn, tText === rGroupTerm ? undefined : tText);
+              }
             }
           }
         }
       },
       finish(emit) {
-        for (let i = 0; i < fOrder.length; i++) {
-          const g = fOrder.get(i);
-          if (fStore.sizeOf(g) < 2) continue;
-          const ref = fRef[i]!;
-          const term = ref.concept.terms[fTerm.get(i)]!.text;
+        // groups in the order first seen (group rows grow with it); only those with a second variant
+        for (const g of [...fConflicts.keys()].sort((x, y) => x - y)) {
+          const { ref, termIndex } = fConflicts.get(g)!;
+          const term = ref.concept.terms[termIndex]!.text;
           const vs = fStore.sorted(g);
-          const locations = fStore.locations(vs, units);
-          const first = fStore.headline(vs, units);
+          const locations = fStore.locations(vs, units, term);
+          const first = fStore.headline(vs, units, term);
           const f: Finding = {
             checkId: 'inconsistent-term',
             severity: ctx.severity('inconsistent-term'),
@@ -124,7 +141,7 @@ export const inconsistentTerm: Check = {
             ...(first.source ? { source: first.source } : {}),
             ...(first.target ? { target: first.target } : {}),
             term,
-            expected: [displayTerm(ref.concept, fLang[i]!)],
+            expected: [displayTerm(ref.concept, fLangs[fLang.get(g)]!)],
             glossaryId: ref.glossaryId,
             conceptId: ref.concept.id,
             messageKey: 'findings.inconsistent-term',
@@ -134,13 +151,11 @@ export const inconsistentTerm: Check = {
           };
           emit(f);
         }
-        for (let i = 0; i < rOrder.length; i++) {
-          const g = rOrder.get(i);
-          if (rStore.sizeOf(g) < 2) continue;
-          const term = rTerm[i]!;
+        for (const g of [...rConflicts].sort((x, y) => x - y)) {
+          const term = rTerm[g]!;
           const vs = rStore.sorted(g);
-          const locations = rStore.locations(vs, units);
-          const first = rStore.headline(vs, units);
+          const locations = rStore.locations(vs, units, term);
+          const first = rStore.headline(vs, units, term);
           emit({
             checkId: 'inconsistent-term',
             severity: ctx.severity('inconsistent-term'),

@@ -38,6 +38,11 @@ export const missingTerm: Check = {
     return {
       unit(a, emit) {
         if (a.targetBlank || a.targetCopied) return;
+        // a span group is satisfied when one of its concepts is in the target: when every concept of the source
+        // is, there is nothing to report (most units), and no group need be built
+        let unmatched = false;
+        for (const h of a.sourceHits) if (h && h.target.length === 0) unmatched = true;
+        if (!unmatched) return;
         const lang = a.unit.targetLang;
         let reported: Set<string> | undefined;
         for (const { m, hits } of spanGroups(a, ctx)) {

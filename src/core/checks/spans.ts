@@ -6,6 +6,7 @@
  */
 import type { TermStatus } from '../model.js';
 import type { MatchHow, MatchSpans, Matcher, TermMatch } from '../match/types.js';
+import { own } from './compact.js';
 import { sameLang } from './concepts.js';
 import type { ConceptRef, ConceptResolver } from './concepts.js';
 
@@ -77,6 +78,15 @@ export function inLang(info: TermInfo, lang: string, cache: Map<string, boolean>
   return info.inTestedLang;
 }
 
+/**
+ * The matched text of `m` as a string that keeps nothing else alive: the glossary's own string when the text is
+ * the term (the usual case; then nothing is sliced), else a copy.
+ */
+export function ownText(m: TermMatch): string {
+  if (m instanceof SpanMatch) return m.isTerm() ? m.term : own(m.text);
+  return m.text === m.term ? m.term : own(m.text);
+}
+
 /** A TermMatch over a row of packed matches: the matched text is sliced, and `how` computed, on first use. */
 export class SpanMatch implements TermMatch {
   private matched: string | undefined;
@@ -91,6 +101,11 @@ export class SpanMatch implements TermMatch {
   ) {}
   get text(): string {
     return (this.matched ??= this.input.slice(this.start, this.end));
+  }
+  /** Whether the matched text is the glossary term as stored (compared in place, nothing sliced). */
+  isTerm(): boolean {
+    const term = this.info.term;
+    return this.end - this.start === term.length && this.input.startsWith(term, this.start);
   }
   get glossaryId(): string {
     return this.info.glossaryId;

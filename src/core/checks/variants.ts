@@ -35,8 +35,11 @@ export class VariantStore {
   /** Labels: glossary terms are kept as they are (shared strings); segment texts go to a pool. */
   private readonly labelList: string[] | undefined;
   private readonly labelPool: TextPool | undefined;
-  private readonly sourceTexts: (string | undefined)[] | undefined;
-  private readonly targetTexts: (string | undefined)[] | undefined;
+  /**
+   * The matched texts of a variant's first location, only when they differ from the defaults (the label on its
+   * side, the group's text on the other — see `labelSide`): usually they are the glossary terms themselves.
+   */
+  private readonly texts = new Map<number, [string | undefined, string | undefined]>();
   /**
    * Grouping keys seen per variant (i18next plural/context groups), as numbers: per row the key's number, -1 none,
    * -2 several (then the set is in `groupSets`). Allocated on first use.
@@ -55,18 +58,19 @@ export class VariantStore {
    * @param spans whether locations carry source/target spans
    * @param max locations kept per variant (counts stay exact)
    * @param pooledLabels store labels in a text pool (labels that are not shared strings)
+   * @param labelSide which side's text a variant's label is (the default text of that side's spans; the other
+   *   side defaults to the group's text, given to locations() and headline())
    */
   constructor(
     spans: boolean,
     private readonly max: number,
     pooledLabels = false,
+    private readonly labelSide: 'source' | 'target' = 'target',
   ) {
     if (pooledLabels) this.labelPool = new TextPool();
     else this.labelList = [];
     this.stride = spans ? 6 : 2;
     this.pool = new IntList(1024);
-    this.sourceTexts = spans ? [] : undefined;
-    this.targetTexts = spans ? [] : undefined;
   }
 
   private row(key: number, label: string): number {
@@ -88,8 +92,6 @@ export class VariantStore {
     this.key.push(key);
     if (this.labelList) this.labelList.push(label);
     else this.labelPool!.add(label);
-    this.sourceTexts?.push(undefined);
-    this.targetTexts?.push(undefined);
     this.groupKey?.push(-1);
     return v;
   }
@@ -154,16 +156,16 @@ export class VariantStore {
     return v;
   }
 
-  /** Counts one occurrence of variant v at a unit (and spans), keeping the location while under the cap. */
+  /**
+   * Counts one occurrence of variant v at a unit (and spans), keeping the location while under the cap. The texts
+   * of the spans are kept for the variant's first occurrence; undefined = the default (see labelSide).
+   */
   add(v: number, unit: number, spans?: SpanOffsets, sourceText?: string, targetText?: string, groupKey?: string): void {
     const o = v * ROW;
     const c = this.rows[o + COUNT]!;
     this.rows[o + COUNT] = c + 1;
-    if (c === 0 && spans) {
-      // (kept as given: the caller passes strings that keep nothing else alive, see own())
-      this.sourceTexts![v] = sourceText;
-      this.targetTexts![v] = targetText;
-    }
+    // (kept as given: the caller passes strings that keep nothing else alive, see own())
+    if (c === 0 && this.stride === 6 && (sourceText !== undefined || targetText !== undefined)) this.texts.set(v, [sourceText, targetText]);
     if (groupKey !== undefined) this.addGroupKey(v, groupKey);
     if (this.rows[o + KEPT]! >= this.max) return;
     this.rows[o + KEPT]!++;
@@ -228,12 +230,16 @@ export class VariantStore {
     return out;
   }
 
-  private expand(v: number, r: number, units: UnitTable): FindingLocation {
+  private expand(v: number, r: number, units: UnitTable, groupText: string): FindingLocation {
     const p = this.pool;
     const loc = units.get(p.get(r));
     if (this.stride === 6) {
-      if (p.get(r + 1) >= 0) loc.source = { start: p.get(r + 1), end: p.get(r + 2), text: this.sourceTexts![v] ?? '' };
-      if (p.get(r + 3) >= 0) loc.target = { start: p.get(r + 3), end: p.get(r + 4), text: this.targetTexts![v] ?? '' };
+      const t = this.texts.get(v);
+      const label = this.labelOf(v);
+      const sourceText = t?.[0] ?? (this.labelSide === 'source' ? label : groupText);
+      const targetText = t?.[1] ?? (this.labelSide === 'target' ? label : groupText);
+      if (p.get(r + 1) >= 0) loc.source = { start: p.get(r + 1), end: p.get(r + 2), text: sourceText };
+      if (p.get(r + 3) >= 0) loc.target = { start: p.get(r + 3), end: p.get(r + 4), text: targetText };
     }
     loc.variant = this.labelOf(v);
     return loc;
@@ -243,18 +249,18 @@ export class VariantStore {
     return this.rows[v * ROW + HEAD]!;
   }
 
-  /** Locations of all variants, each tagged with its variant. */
-  locations(vs: number[], units: UnitTable): FindingLocation[] {
+  /** Locations of all variants, each tagged with its variant (`groupText`: the default text, see labelSide). */
+  locations(vs: number[], units: UnitTable, groupText = ''): FindingLocation[] {
     const out: FindingLocation[] = [];
-    for (const v of vs) for (let r = this.head(v); r >= 0; r = this.pool.get(r + this.stride - 1)) out.push(this.expand(v, r, units));
+    for (const v of vs) for (let r = this.head(v); r >= 0; r = this.pool.get(r + this.stride - 1)) out.push(this.expand(v, r, units, groupText));
     return out;
   }
 
   /** The location a grouped finding points at: the first of the rarest variant (the likely outlier). */
-  headline(vs: number[], units: UnitTable): FindingLocation {
+  headline(vs: number[], units: UnitTable, groupText = ''): FindingLocation {
     const rare = vs[vs.length - 1]!;
     const v = this.head(rare) >= 0 ? rare : vs[0]!;
     if (this.head(v) < 0) return { file: '', unitId: '', variant: this.labelOf(v) }; // maxLocations 0
-    return this.expand(v, this.head(v), units);
+    return this.expand(v, this.head(v), units, groupText);
   }
 }
