@@ -78,6 +78,18 @@ describe('normalizeText', () => {
   });
 });
 
+describe('Han detection shortcut (scriptVariantsBatch)', () => {
+  it('holds for this runtime: U+4E00–U+9FFF are all Script=Han and nothing below U+2E80 is', () => {
+    const han = /\p{Script=Han}/u;
+    const missing: number[] = [];
+    for (let c = 0x4e00; c <= 0x9fff; c++) if (!han.test(String.fromCharCode(c))) missing.push(c);
+    const below: number[] = [];
+    for (let c = 0; c < 0x2e80; c++) if (han.test(String.fromCharCode(c))) below.push(c);
+    expect(missing).toEqual([]);
+    expect(below).toEqual([]);
+  });
+});
+
 describe('simplifiedCharKeys', () => {
   it('marks every Han character that toSimplifiedChars changes when converted alone', () => {
     const chars: string[] = [];

@@ -51,6 +51,19 @@ export interface PatternForm {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * HAN.test(text), without the regular expression for the common cases: a character of the CJK Unified
+ * Ideographs block U+4E00–U+9FFF (all Han) answers yes, text below U+2E80 (where Han begins) answers no.
+ */
+function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+    if (c >= 0x2e80) return HAN.test(text);
+  }
+  return false;
+}
 const LATIN = /\p{Script=Latin}/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -95,7 +108,7 @@ export function scriptVariantsBatch(terms: readonly { text: string; lang: string
   const toS: number[] = [];
   const toT: number[] = [];
   terms.forEach((t, i) => {
-    if (HAN.test(t.text)) (t.lang === 'zh-Hant' ? toS : toT).push(i);
+    if (hasHan(t.text)) (t.lang === 'zh-Hant' ? toS : toT).push(i);
   });
   const other = new Array<string | undefined>(terms.length);
   const convert = (ids: number[], fn: (s: string) => string): void => {
