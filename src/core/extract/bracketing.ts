@@ -31,6 +31,8 @@ export interface NestingOptions {
   tau?: number;
   /** Rarer candidates are not analysed as containers (large inputs, where they cannot be ranked anyway). @default 1 */
   minFrequency?: number;
+  /** Frequency of a candidate by key, when the caller has them by key (otherwise a map is built here). */
+  frequencyOf?: (key: string) => number | undefined;
 }
 
 /** Words that link a head to a following complement inside a candidate (English `of` phrases). */
@@ -65,8 +67,12 @@ export function analyseNesting(
   nestedOf: (e: CountEntry) => readonly string[] = (e) => subspanKeys(e.parts, keyOf),
 ): NestingAnalysis {
   const tau = options.tau ?? 1.5;
-  const freq = new Map<string, number>();
-  for (const e of entries) freq.set(e.key, e.frequency);
+  let frequencyOf = options.frequencyOf;
+  if (!frequencyOf) {
+    const freq = new Map<string, number>();
+    for (const e of entries) freq.set(e.key, e.frequency);
+    frequencyOf = (key) => freq.get(key);
+  }
   const crossing = new Map<string, number>();
   const covered = new Map<string, number>();
   const constituentsOf = new Map<string, Set<string>>();
@@ -82,7 +88,7 @@ export function analyseNesting(
     let idx = 0;
     for (let len = 1; len < k; len++) {
       for (let i = 0; i + len <= k; i++) {
-        const f = freq.get(nested[idx++]!);
+        const f = frequencyOf(nested[idx++]!);
         raw[i * n1 + i + len] = f ?? e.frequency;
         if (f !== undefined) known[i * n1 + i + len] = 1;
       }

@@ -21,19 +21,31 @@ export interface CValueInput {
   nested: readonly string[];
 }
 
-/** C-value of every candidate, by key. Never negative. */
-export function cValues(candidates: Iterable<CValueInput>, nestedDiscount = 1): Map<string, number> {
-  const all = new Map<string, CValueInput>();
-  for (const c of candidates) all.set(c.key, c);
+/**
+ * C-value of every candidate, by key. Never negative. `isCandidate` tells whether a key is one of the
+ * candidates (when the caller already has them by key; otherwise a map of them is built here).
+ */
+export function cValues(candidates: Iterable<CValueInput>, nestedDiscount = 1, isCandidate?: (key: string) => boolean): Map<string, number> {
+  let all: readonly CValueInput[];
+  let has: (key: string) => boolean;
+  if (isCandidate) {
+    all = Array.isArray(candidates) ? (candidates as CValueInput[]) : [...candidates];
+    has = isCandidate;
+  } else {
+    const byKey = new Map<string, CValueInput>();
+    for (const c of candidates) byKey.set(c.key, c);
+    all = [...byKey.values()];
+    has = (key) => byKey.has(key);
+  }
   // Σ f(b) and |T_a| for every nested candidate a (one record per a; `last` skips a repeated sub-span of one b)
   const containers = new Map<string, { sum: number; count: number; last: number }>();
   let n = 0;
-  for (const b of all.values()) {
+  for (const b of all) {
     n++;
     for (const a of b.nested) {
       let acc = containers.get(a);
       if (!acc) {
-        if (a === b.key || !all.has(a)) continue;
+        if (a === b.key || !has(a)) continue;
         containers.set(a, (acc = { sum: 0, count: 0, last: 0 }));
       }
       if (acc.last === n) continue;
@@ -43,7 +55,7 @@ export function cValues(candidates: Iterable<CValueInput>, nestedDiscount = 1): 
     }
   }
   const out = new Map<string, number>();
-  for (const a of all.values()) {
+  for (const a of all) {
     const weight = Math.log2(a.words + 1);
     const acc = containers.get(a.key);
     const f = !acc || acc.count === 0 ? a.frequency : a.frequency - (nestedDiscount * acc.sum) / acc.count;

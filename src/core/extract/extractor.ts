@@ -205,6 +205,7 @@ export class TermExtractor {
       standaloneSingles: options.standaloneSingles,
       termKeys: options.termKeys,
       limit: options.limit,
+      byKey: this.counter.entries,
       lowerForReference: this.lang === 'en',
     });
   }

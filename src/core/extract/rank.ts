@@ -71,6 +71,8 @@ export interface RankOptions {
   termKeys?: ReadonlySet<string>;
   /** Return only the best `limit` candidates (0 or undefined: all). */
   limit?: number;
+  /** The entries by key, when the caller keeps them so (the counter does): saves building the same map here. */
+  byKey?: ReadonlyMap<string, CountEntry>;
 }
 
 /** Ranks every counted entry; highest score first (ties: frequency, then text); the best `limit` when given. */
@@ -85,9 +87,10 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     if (!keys) nestedCache.set(e, (keys = subspanKeys(e.parts, options.keyOfParts)));
     return keys;
   };
-  const { crossing, constituents } = analyseNesting(list, options.keyOfParts, { minFrequency }, nestedOf);
-  const freq = new Map(list.map((e) => [e.key, e.frequency]));
-  const termFrequency = (e: CountEntry) => (isFreeCombination(e, freq, nestedOf) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
+  const byKey = options.byKey ?? new Map(list.map((e) => [e.key, e]));
+  const frequencyOf = (key: string): number | undefined => byKey.get(key)?.frequency;
+  const { crossing, constituents } = analyseNesting(list, options.keyOfParts, { minFrequency, frequencyOf }, nestedOf);
+  const termFrequency = (e: CountEntry) => (isFreeCombination(e, frequencyOf, nestedOf) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
   const cv = cValues(
     list.map((e) => {
       const own = constituents.get(e.key);
@@ -95,6 +98,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
       return { key: e.key, frequency: termFrequency(e), words: e.parts.length, nested: own ? nested.filter((k) => !own.has(k)) : nested };
     }),
     options.nestedDiscount ?? 1,
+    (key) => byKey.has(key),
   );
   // Chinese: how many different two-segment candidates each segment forms (its distinct neighbours)
   const partners = options.lang === 'zh' && options.standaloneSingles !== false ? pairPartners(list, nestedOf) : undefined;
@@ -160,10 +164,10 @@ interface Scored {
  * 美国), 美国人工智能 (13×, 人工智能 59×) and 全球人工智能 are the free term with a modifier. The first part must accompany at least half
  * the occurrences of the rest.
  */
-function isFreeCombination(e: CountEntry, freq: ReadonlyMap<string, number>, nestedOf: (e: CountEntry) => readonly string[]): boolean {
+function isFreeCombination(e: CountEntry, frequencyOf: (key: string) => number | undefined, nestedOf: (e: CountEntry) => readonly string[]): boolean {
   if (!(e.verbLead || e.looseLead) || e.parts.length < 2) return false;
   const k = e.parts.length;
-  const rest = freq.get(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
+  const rest = frequencyOf(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
   return rest !== undefined && e.frequency * 2 < rest;
 }
 
