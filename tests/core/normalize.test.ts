@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { simplifiedCharKeys, toSimplifiedChars, toTaiwanPruned, toTraditional } from '../../src/core/normalize/script.js';
 import { mayHaveTaiwanForm } from '../../src/core/normalize/tw-filter.js';
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { singularFast } from '../../src/core/normalize/inflect.js';
 import { FOLD_ALL, FOLD_INFLECTION, F_END, F_SPLIT, F_START, asciiFoldKey, inflectionVariants, normalizeText, patternForms, termKey, unitsToString } from '../../src/core/normalize/index.js';
 
 describe('termKey', () => {
@@ -75,6 +78,27 @@ describe('normalizeText', () => {
 
   it('keeps separators without the inflection fold', () => {
     expect(unitsToString(normalizeText('Open  weight-X', FOLD_ALL & ~FOLD_INFLECTION))).toBe('open weight-x');
+  });
+});
+
+describe('singularFast', () => {
+  it("returns natural's singularize() for every word of the glossaries and for irregular, invariant and prototype-named words", () => {
+    const NounInflector = createRequire(import.meta.url)('natural/lib/natural/inflectors/noun_inflector') as new () => { singularize(w: string): string };
+    const natural = new NounInflector();
+    const words = new Set(['wolves', 'analyses', 'news', 'men', 'children', 'people', 'constructor', 'toString', 'cactus', 'cacti', 'matrices', 'Class', 'bus', 'ABCs', '3ds', 'licenses', 'policies', 'boxes', 'glasses', 'women', 'humans', 'series', 'Equipment']);
+    for (const f of readdirSync('glossary').filter((n) => n.endsWith('.yaml') || n.endsWith('.json'))) {
+      for (const w of readFileSync(`glossary/${f}`, 'utf8').match(/[A-Za-z]+/g) ?? []) words.add(w);
+    }
+    expect(words.size).toBeGreaterThan(1000);
+    let changed = 0;
+    for (const w of words) {
+      for (const x of [w, w.toLowerCase()]) {
+        const expected = natural.singularize(x);
+        expect(singularFast(x), x).toBe(expected);
+        if (expected !== x) changed++;
+      }
+    }
+    expect(changed).toBeGreaterThan(100);
   });
 });
 

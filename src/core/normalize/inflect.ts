@@ -13,6 +13,10 @@ interface NounInflectorLike {
   pluralize(word: string): string;
   /** natural's own list of nouns whose singular and plural are the same (news, equipment, series …). */
   ambiguous: string[];
+  /** natural's internals, read by singularFast (checked when the module loads). */
+  singularForms?: { regularForms?: [RegExp, string][]; irregularForms?: Record<string, string> };
+  customSingularForms?: unknown[];
+  restoreCase?(token: string): (token: string) => string;
 }
 
 const require = createRequire(import.meta.url);
@@ -51,6 +55,12 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 
 const HAS_LETTER = /\p{L}/u;
 
+/** HAS_LETTER.test(word), without the regular expression when the word starts with an ASCII letter. */
+function hasLetter(word: string): boolean {
+  const c = word.charCodeAt(0) | 0x20;
+  return (c >= 0x61 && c <= 0x7a) || HAS_LETTER.test(word);
+}
+
 /** Keeps the caller's spelling for the shared stem: `AI` + `ais` → `AIs`. */
 function withCase(word: string, lowerForm: string): string {
   const lower = word.toLowerCase();
@@ -63,13 +73,37 @@ function withCase(word: string, lowerForm: string): string {
 const VOWEL_S = /[aeiou]s$/;
 
 /**
+ * natural's singularize() first tries its custom forms, invariant nouns and irregular forms, then its
+ * regular forms (14 suffix expressions, tried in order) and returns the word itself when none applies,
+ * which is what happens for most words (they are singular). `anySingularRule` is the union of those
+ * expressions, so one test tells that none applies; then singularFast returns what natural would return
+ * without running the 14. Undefined (always ask natural) when natural's internals are not as expected:
+ * other flags than `i`, back-references, custom forms.
+ */
+const anySingularRule: RegExp | undefined = (() => {
+  const forms = inflector.singularForms?.regularForms;
+  if (!forms?.length || !inflector.singularForms?.irregularForms || !inflector.restoreCase || inflector.customSingularForms?.length !== 0) return undefined;
+  if (!forms.every(([re]) => re instanceof RegExp && re.flags === 'i' && !/\\[1-9k]/.test(re.source))) return undefined;
+  return new RegExp(forms.map(([re]) => `(?:${re.source})`).join('|'), 'i');
+})();
+
+/** inflector.singularize(word) (see anySingularRule). */
+export function singularFast(word: string): string {
+  if (anySingularRule && !anySingularRule.test(word)) {
+    const lower = word.toLowerCase();
+    if (!inflector.ambiguous.includes(lower) && !inflector.singularForms!.irregularForms![lower]) return inflector.restoreCase!(word)(word);
+  }
+  return inflector.singularize(word);
+}
+
+/**
  * The singular of a lower-case English word, or the word itself. Corrects natural's rules where they
  * strip too much or too little: `cases`/`bases`/`uses` → `case`/`base`/`use` (not `cas`), and words in
  * `-is`/`-us` are already singular (`analysis`, `status`, `bus`, not `analysi`, `statu`, `bu`).
  */
 function singularOf(lower: string): string {
   if (/[iu]s$/.test(lower)) return lower;
-  const sg = inflector.singularize(lower);
+  const sg = singularFast(lower);
   // cases → cas: natural drops `es`; the word is a vowel + s + e stem (case, base, use, phase, house)
   if (sg.length === lower.length - 2 && lower.endsWith('ses') && VOWEL_S.test(sg) && !sg.endsWith('us')) return lower.slice(0, -1);
   return sg;
@@ -94,7 +128,7 @@ export function inflectionVariants(word: string): string[] {
   if (hit) return hit;
   const out: string[] = [];
   const lower = word.toLowerCase();
-  if (lower.length >= 2 && HAS_LETTER.test(lower) && !UNCOUNTABLE.has(lower)) {
+  if (lower.length >= 2 && hasLetter(lower) && !UNCOUNTABLE.has(lower)) {
     const sg = singularOf(lower);
     if (sg !== lower && sg.length >= 2) out.push(withCase(word, sg));
     if (sg === lower) {
@@ -114,7 +148,7 @@ export function canonicalWord(word: string): string {
   const hit = canonCache.get(word);
   if (hit !== undefined) return hit;
   let cur = word;
-  if (HAS_LETTER.test(word)) {
+  if (hasLetter(word)) {
     for (let i = 0; i < 4; i++) {
       const s = singularOf(cur);
       if (s === cur || s.length < 3) break;
