@@ -139,10 +139,23 @@ function keptEntries(d: Dict, occurs: Occurs): [string, string][] {
   return kept;
 }
 
-/** OpenCC's Trie of a dictionary group, restricted to the entries whose key may occur in the text. */
-function prunedGroup(group: readonly Dict[], occurs: Occurs): Trie {
+/**
+ * OpenCC's Trie of a dictionary group, restricted to the entries whose key may occur in the text; `memo`
+ * keeps each dictionary's entries for one text (the segmentation and the first conversion group share
+ * dictionaries and see the same text).
+ */
+function prunedGroup(group: readonly Dict[], occurs: Occurs, memo: Map<Dict, [string, string][]>): Trie {
   const t = new OpenCC.Trie();
-  t.loadDictGroup(group.map((d) => keptEntries(d, occurs)));
+  t.loadDictGroup(
+    group.map((d) => {
+      let kept = memo.get(d);
+      if (!kept) {
+        kept = keptEntries(d, occurs);
+        memo.set(d, kept);
+      }
+      return kept;
+    }),
+  );
   return t;
 }
 
@@ -157,17 +170,28 @@ function prunedGroup(group: readonly Dict[], occurs: Occurs): Trie {
 export function toTaiwanPruned(text: string): string {
   const config = (OpenCC.Locale as unknown as { configs?: Record<string, Config> }).configs?.s2twp;
   if (!config) return toTraditional(text, 'tw');
+  // each stage's tries are pruned with the text that stage sees; a text that a stage leaves unchanged
+  // keeps its Occurs and its pruned dictionaries
   let cur = text;
-  for (const g of config.normalizationChain ?? []) cur = prunedGroup(g, new Occurs(cur)).convert(cur);
+  let occurs = new Occurs(cur);
+  let memo = new Map<Dict, [string, string][]>();
+  const sees = (next: string): void => {
+    if (next === cur) return;
+    cur = next;
+    occurs = new Occurs(cur);
+    memo = new Map();
+  };
+  for (const g of config.normalizationChain ?? []) sees(prunedGroup(g, occurs, memo).convert(cur));
   let parts = [cur];
   if (config.segmentation !== undefined) {
     const s = config.segmentation;
     const group: readonly Dict[] = Array.isArray(s) && s.every((d) => typeof d === 'string') ? (s as readonly Dict[]) : [s as Dict];
-    parts = prunedGroup(group, new Occurs(cur)).segment(cur);
+    parts = prunedGroup(group, occurs, memo).segment(cur);
   }
   for (const g of config.conversionChain) {
-    const t = prunedGroup(g, new Occurs(parts.join('')));
+    const t = prunedGroup(g, occurs, memo);
     parts = parts.map((p) => t.convert(p));
+    sees(parts.join(''));
   }
-  return parts.join('');
+  return cur;
 }
