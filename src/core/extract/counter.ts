@@ -116,10 +116,27 @@ export function formsOf(e: CountEntry): [string, number][] {
   return out;
 }
 
-/** The surface form seen most often (ties: the first seen). */
+/**
+ * The surface form seen most often (ties: the first seen). A form that differs from another only by a capital first
+ * letter (`Quantum annealing` at the start of a sentence, `quantum annealing` inside one) counts for the lower-case
+ * form: a sentence-initial capital says nothing about the term. A form only ever seen capitalised stays so.
+ */
 export function displayForm(e: CountEntry): string {
+  if (!e.otherForms) return e.form;
+  const counts = new Map<string, number>(formsOf(e));
+  for (const [form, n] of counts) {
+    const first = form.charAt(0);
+    const lower = first.toLowerCase();
+    if (lower === first) continue;
+    const twin = lower + form.slice(1);
+    const m = counts.get(twin);
+    if (m !== undefined) {
+      counts.set(twin, m + n);
+      counts.set(form, 0);
+    }
+  }
   let best = e.form;
-  let bestCount = e.formCount;
-  if (e.otherForms) for (const [form, n] of e.otherForms) if (n > bestCount) [best, bestCount] = [form, n];
+  let bestCount = -1;
+  for (const [form, n] of counts) if (n > bestCount) [best, bestCount] = [form, n];
   return best;
 }

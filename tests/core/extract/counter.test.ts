@@ -24,6 +24,22 @@ describe('CandidateCounter', () => {
     expect(formsOf(e)).toEqual([['data center', 1], ['data centers', 2]]);
   });
 
+  it('counts a sentence-initial capital for the lower-case form, and keeps forms only ever seen capitalised', () => {
+    const c = new CandidateCounter();
+    c.add('quantum annealing', ['Quantum', 'annealing'], 'Quantum annealing', 0, 'Quantum annealing is rare.');
+    c.add('quantum annealing', ['Quantum', 'annealing'], 'Quantum annealing', 0, 'Quantum annealing needs care.');
+    c.add('quantum annealing', ['quantum', 'annealing'], 'quantum annealing', 0, 'We use quantum annealing.');
+    expect(displayForm(c.entries.get('quantum annealing')!)).toBe('quantum annealing');
+    c.add('commerce department', ['Commerce', 'Department'], 'Commerce Department', 0, 'The Commerce Department acts.');
+    c.add('commerce department', ['Commerce', 'Department'], 'Commerce Department', 0, 'Commerce Department rules.');
+    expect(displayForm(c.entries.get('commerce department')!)).toBe('Commerce Department');
+    // a proper noun seen capitalised inside sentences wins over a stray lower-case form
+    c.add('ai', ['AI'], 'AI', 0, 'We build AI.');
+    c.add('ai', ['AI'], 'AI', 0, 'Use AI well.');
+    c.add('ai', ['ai'], 'ai', 0, 'see ai.gov');
+    expect(displayForm(c.entries.get('ai')!)).toBe('AI');
+  });
+
   it('gives every candidate of a sentence that sentence as context', () => {
     const c = new CandidateCounter();
     const sentence = 'Export controls protect data centers.';
