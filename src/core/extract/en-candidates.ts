@@ -55,9 +55,14 @@ function isModifierTag(tag: string): boolean {
   return tag === 'JJ' || tag === 'VBN' || tag === 'VBG' || isNounTag(tag);
 }
 
+/** Number words, which the tagger often takes for nouns ("three processing units"). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion trillion dozen'.split(' '),
+);
+
 /**
  * Corrects tagger output for what a general tagger gets wrong in policy text: acronyms (AI tagged VBP),
- * dotted abbreviations and URLs, numbers. Mutates and returns the tokens.
+ * dotted abbreviations and URLs, numbers and number words. Mutates and returns the tokens.
  */
 export function refineEnTags(tokens: EnToken[]): EnToken[] {
   for (const t of tokens) {
@@ -66,6 +71,7 @@ export function refineEnTags(tokens: EnToken[]): EnToken[] {
     else if (t.kind === 'punct') t.tag = t.tag || 'PUNCT';
     else if (t.kind === 'abbr') t.tag = /^(?:e\.g|i\.e|a\.m|p\.m)\.$/i.test(t.text) ? 'FW-ABBR' : 'NNP';
     else if (isAcronym(t.text)) t.tag = 'NNP';
+    else if (NUMBER_WORDS.has(t.text.toLowerCase())) t.tag = 'CD';
     else if (!/\p{L}/u.test(t.text)) t.tag = 'CD';
   }
   return tokens;
@@ -106,9 +112,10 @@ export interface EnSpanOptions {
 }
 
 /**
- * All candidate spans of a tagged sentence. A span ends with a noun, starts with an adjective or noun (not a
- * gerund: "building data centers" is a verb phrase), contains at most one "of" between nouns, and is not a
- * single stop noun or a single lower-case letter sequence shorter than 2.
+ * All candidate spans of a tagged sentence. A span ends with a noun, starts with an adjective or noun, or with a
+ * gerund right after a determiner, possessive, number or adjective (the training data; but "building data centers"
+ * is a verb phrase), contains at most one "of" between nouns, and is not a single stop noun or a single lower-case
+ * letter sequence shorter than 2.
  */
 export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {}): Span[] {
   const maxWords = options.maxWords ?? 5;
@@ -116,7 +123,9 @@ export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {})
   const out: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const ci = cls[i];
-    if (ci !== 'N' && ci !== 'M') continue;
+    // a gerund starts a term only where a noun phrase begins: "the training data", "an operating system"
+    const gerundStart = ci === 'G' && i > 0 && nominalContext(tokens[i - 1]!);
+    if (ci !== 'N' && ci !== 'M' && !gerundStart) continue;
     if (EN_STOP_MODIFIERS.has(tokens[i]!.text.toLowerCase())) continue; // also when sentence case made it NNP
     let ofs = 0;
     for (let j = i; j < tokens.length && j - i < maxWords; j++) {
@@ -133,13 +142,25 @@ export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {})
       // a gerund heads a term after a modifier or noun: quantum computing, semiconductor manufacturing
       const gerundHead = cj === 'G' && j > i && (cls[j - 1] === 'N' || cls[j - 1] === 'M');
       if (cj !== 'N' && !gerundHead) continue;
-      if (j === i && !isSingleCandidate(tokens[i]!.text)) continue;
+      if (j === i && (gerundStart || !isSingleCandidate(tokens[i]!.text))) continue;
       const parts = tokens.slice(i, j + 1).map((t) => t.text);
       out.push({ parts, start: tokens[i]!.start, end: tokens[j]!.end });
     }
   }
   return out;
 }
+
+/**
+ * Words after which a gerund modifies a noun instead of governing an object: determiners, possessives, numbers and
+ * adjectives (the training data, its computing power, two operating systems, cheap computing power). After a
+ * preposition or at the start of a sentence it is usually a verb ("for building data centers"), so it is not taken.
+ */
+function nominalContext(prev: EnToken): boolean {
+  if (prev.kind !== 'word' && prev.kind !== 'number') return false;
+  return NOMINAL_TAGS.has(prev.tag) || EN_STOP_MODIFIERS.has(prev.text.toLowerCase());
+}
+
+const NOMINAL_TAGS: ReadonlySet<string> = new Set(['DT', 'PDT', 'PRP$', 'WP$', 'POS', 'CD', 'JJ', 'JJR', 'JJS']);
 
 function isSingleCandidate(word: string): boolean {
   if (word.length < 2) return false;

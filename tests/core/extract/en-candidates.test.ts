@@ -32,6 +32,20 @@ describe('English noun-phrase candidates (Brill tagger)', () => {
     expect(c).not.toContain('Building data centers');
     expect(c).toContain('quantum computing');
   });
+
+  it('starts a candidate with a gerund where a noun phrase begins (after a determiner, possessive, number, adjective)', () => {
+    expect(spans('The operating system matters.')).toContain('operating system');
+    expect(spans('We need more training data.')).toContain('training data');
+    expect(spans('An annealing schedule helps.')).toContain('annealing schedule');
+    expect(spans('Its computing power grows.')).toContain('computing power');
+    expect(spans('All three processing units failed.')).toContain('processing units');
+    // verbal uses stay out: after a preposition, at the start of a sentence, after a verb
+    expect(spans('They invest in building data centers.')).not.toContain('building data centers');
+    expect(spans('Building data centers needs power.')).not.toContain('Building data centers');
+    expect(spans('They are using data centers.')).not.toContain('using data centers');
+    // a gerund alone is not a candidate
+    expect(spans('The training matters.')).not.toContain('training');
+  });
 });
 
 describe('singularisation for grouping', () => {
