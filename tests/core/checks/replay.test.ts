@@ -1,9 +1,12 @@
 /**
  * The replay option: the run keeps fingerprints of the segments instead of their texts, and reads the texts of
  * the repeated segments from a second pass. The findings must be exactly those of a run that keeps the texts.
+ * Also: reading matches as packed rows through the concept index's per-term infos gives the findings of find().
  */
 import { describe, expect, it } from 'vitest';
 import { CheckRun, runChecks } from '../../../src/core/checks/index.js';
+import { buildMatcher } from '../../../src/core/match/index.js';
+import { conceptResolver } from '../../../src/service/check.js';
 import type { BilingualUnit } from '../../../src/formats/types.js';
 import { mulberry32 } from '../../support/prng.js';
 import { corpus, unit } from './helpers.js';
@@ -50,5 +53,31 @@ describe('replay option', () => {
     for (const u of us) run.replay(u);
     expect(run.needsReplay()).toBe(false);
     expect(run.finish().filter((f) => f.checkId === 'inconsistent-segment').map((f) => f.counts)).toEqual([{ 算力: 1, 计算资源: 1 }]);
+  });
+});
+
+describe('packed rows and concept infos', () => {
+  it('give the findings of the find() path, also when a concept id is given twice with other terms', async () => {
+    const { entries } = await corpus();
+    // the same concept id twice in one glossary: the resolver answers the second, so rows of the first entry must
+    // not be read through the second entry's infos
+    const first = entries.find((e) => e.concept.id === 'export-control')!;
+    // the twin: the same terms at the same places except the deprecated 出口控制, which is 出口管控 (preferred) there,
+    // and one more term; a row of the first entry read through the twin's infos would miss the deprecated term
+    const twin = {
+      glossaryId: first.glossaryId,
+      concept: { ...first.concept, terms: [...first.concept.terms.map((t) => (t.status === 'deprecated' ? { ...t, text: '出口管控', status: 'preferred' as const } : t)), { text: 'twin term', lang: 'en', status: 'admitted' as const }] },
+    };
+    const all = [...entries, twin];
+    const matcher = buildMatcher(all);
+    const resolve = conceptResolver(all);
+    const findOnly = { patternCount: matcher.patternCount, find: matcher.find.bind(matcher) };
+    expect(matcher.findSpans).toBeDefined();
+    const us = units(4301, 200);
+    us.push(unit('Export control', '出口管制'), unit('Export control rules', '出口控制规则'), unit('export control and twin term', '出口控制'));
+    const viaSpans = runChecks(us, matcher, resolve);
+    const viaFind = runChecks(us, findOnly, resolve);
+    expect(viaSpans).toEqual(viaFind);
+    expect(viaSpans.length).toBeGreaterThan(10);
   });
 });
