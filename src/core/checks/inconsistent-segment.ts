@@ -1,10 +1,13 @@
 /**
  * inconsistent-segment (warning), the Xbench check across the whole run: identical source text translated
  * differently, and identical target text coming from different sources. Whitespace is collapsed; for the
- * target→source direction source case, trailing punctuation and English inflection are ignored, and plural/context variants of
- * one i18next key are not compared with each other. Segments are keyed by a 53-bit hash in open-addressing
- * tables: per distinct segment and direction a table slot, a variant row and the variant's label (the other
- * side's text, up to 160 characters), plus 8 bytes per kept location — not the segments themselves.
+ * target→source direction source case, trailing punctuation and English inflection are ignored, and
+ * plural/context variants of one i18next key are not compared with each other. Segments are keyed by a 53-bit
+ * hash in open-addressing tables: per distinct segment and direction a table slot, a variant row and the
+ * variant's label (the other side's text, up to 160 characters), plus 8 bytes per kept location — not the
+ * segments themselves. With the `replay` option the first pass keeps only a 32-bit fingerprint per distinct
+ * segment and direction (about 8 bytes) and the exact keys of those seen twice; the second pass (CheckRun.replay)
+ * groups only those, with their texts at hand: the same findings, memory no longer a text per unit.
  */
 import { usesWhitespace } from '../lang.js';
 import { termKey } from '../normalize/index.js';
