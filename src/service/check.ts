@@ -138,14 +138,33 @@ function buildReport(glossaries: string[], files: CheckedFile[], units: number, 
   };
 }
 
+/**
+ * The concept resolver of each matcher the engine hands out: built once per glossary set like the matcher (the
+ * engine makes a new matcher when a glossary changes), so a server checking file after file neither reads the
+ * concepts again nor rebuilds the per-term tables the checks read.
+ */
+const resolvers = new WeakMap<Matcher, Promise<ConceptResolver>>();
+
+async function resolverFor(engine: Engine, matcher: Matcher, ids: string[]): Promise<ConceptResolver> {
+  let r = resolvers.get(matcher);
+  if (!r) {
+    r = (async () => {
+      const entries: MatcherEntry[] = [];
+      for await (const e of engine.entries(ids)) entries.push(e);
+      return conceptResolver(entries);
+    })();
+    resolvers.set(matcher, r);
+    r.catch(() => resolvers.delete(matcher));
+  }
+  return r;
+}
+
 /** Checks files against the engine's glossaries (all, or req.glossaryIds). */
 export async function checkFiles(engine: Engine, req: CheckRequest): Promise<CheckReport> {
   if (req.inputs.length === 0) throw new ShuyuError('usage', 'Nothing to check: give one or more files or folders');
   const ids = await engine.resolveGlossaries(req.glossaryIds);
   const matcher = await engine.matcher(ids);
-  const entries: MatcherEntry[] = [];
-  for await (const e of engine.entries(ids)) entries.push(e);
-  return checkWithMatcher(matcher, conceptResolver(entries), ids, req);
+  return checkWithMatcher(matcher, await resolverFor(engine, matcher, ids), ids, req);
 }
 
 /** `--fail-on` levels. */
