@@ -46,6 +46,29 @@ describe('buildMatcher: folds', () => {
     ]);
   });
 
+  it('matches Taiwan vocabulary only in Traditional text, where it means the term', () => {
+    const m = buildMatcher([
+      entry('process', [term('进程', 'zh-Hans'), term('process', 'en')]),
+      entry('command-line', [term('命令行', 'zh-Hans'), term('command line', 'en')]),
+      entry('ai', [term('人工智能', 'zh-Hans')]),
+    ]);
+    const ids = (text: string, opts = {}) => m.find(text, opts).map((x) => `${x.text}:${x.conceptId}`);
+    // Simplified text: 程序 is "program", 命令列表 "command list", not 进程 / 命令行
+    expect(ids('请运行程序，查看命令列表。')).toEqual([]);
+    // Traditional text (與, 這, 們 …): the Taiwan forms mean the terms
+    expect(ids('這個程序佔用記憶體。命令列介面與人工智慧')).toEqual(['程序:process', '命令列:command-line', '人工智慧:ai']);
+    // the context is the candidate's line, 64 units around it
+    expect(ids('這是繁體。\n运行程序')).toEqual([]);
+    expect(ids(`這${'。'.repeat(70)}程序`)).toEqual([]);
+    // the caller may say which script the text is in
+    expect(ids('人工智慧', { script: 'traditional' })).toEqual(['人工智慧:ai']);
+    expect(ids('人工智慧')).toEqual([]);
+    expect(ids('這個程序', { script: 'simplified' })).toEqual([]);
+    // a Traditional term's own script variant is no regional vocabulary: it matches in Simplified text
+    const t = buildMatcher([entry('open-weight', [term('開放權重', 'zh-Hant')])]);
+    expect(t.find('开放权重模型').map((x) => x.text)).toEqual(['开放权重']);
+  });
+
   it('folds full width (width) and case (case)', () => {
     expect(found('ｅｘｐｏｒｔ　ｃｏｎｔｒｏｌ, ＡＩ, Export Control')).toEqual([
       ['ｅｘｐｏｒｔ　ｃｏｎｔｒｏｌ', 'export-control', 'width'],

@@ -50,6 +50,20 @@ describe('annotateChunks', () => {
     }
   });
 
+  it('keeps the text before a chunk border as context for Taiwan vocabulary (script)', async () => {
+    // 人工智慧 is the Taiwan form of 人工智能: it matches only with Traditional text (這 與) around it
+    const text = `這是說明與${'，'.repeat(20)}人工智慧 and 人工智慧`;
+    const expected = key(matcher.find(text));
+    expect(expected.filter((k) => k.includes('人工智慧'))).toHaveLength(2);
+    for (let p = 0; p <= text.length; p++) {
+      expect(key(await collect([text.slice(0, p), text.slice(p)], { holdBack: 24 })), `border at ${p}`).toEqual(expected);
+      expect(key(await collect([text.slice(0, p), text.slice(p)], { holdBack: 24, overlapping: true })), `border at ${p}`).toEqual(key(matcher.find(text, { overlapping: true })));
+    }
+    // and in Simplified text it stays unmatched whatever the chunks
+    const simplified = `这是说明${'，'.repeat(20)}人工智慧`;
+    for (let p = 0; p <= simplified.length; p++) expect(key(await collect([simplified.slice(0, p), simplified.slice(p)], { holdBack: 24 }))).toEqual([]);
+  });
+
   it('reports offsets relative to the whole stream with the default hold-back', async () => {
     const big = Array.from({ length: 200 }, (_, i) => `${i} ${TEXT}\n`).join('');
     const chunks: string[] = [];

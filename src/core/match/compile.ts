@@ -14,6 +14,7 @@ import { FOLD_ALL, FOLD_CASE, F_SPLIT, asciiFoldKey, eachPatternForm, foldKey, i
 export const R_SPLITS = 16; // the form has word breaks without a character between words
 export const R_CASE = 32; // case-sensitive term
 export const R_NOJOIN = 64; // a proper name: the text may not join what the term separates
+export const R_REGIONAL = 128; // the Taiwan-vocabulary form of a Simplified term: matches in Traditional text only
 export const RANK_MASK = 15;
 
 const STATUS_RANK = new Map<string, number>(TERM_STATUSES.map((s, i) => [s, i]));
@@ -97,6 +98,9 @@ export class RefCompiler {
     this.seen.push(key);
     const r = this.keys.length;
     let flags = this.curFlags;
+    // the script variant of a term that is not Traditional is its Taiwan form (scriptVariantsBatch); one that
+    // folded back to the term was dropped above, so what is left here is regional vocabulary
+    if (script !== t.text && t.lang !== 'zh-Hant') flags |= R_REGIONAL;
     if (pool.length > at + 1) {
       flags |= R_SPLITS;
       pool[at] = pool.length - at - 1;

@@ -13,10 +13,10 @@
  */
 import type { Term } from '../model.js';
 import { sameLanguage } from '../lang.js';
-import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, scriptVariantsBatch } from '../normalize/index.js';
+import { FOLD_ALL, FOLD_CASE, F_END, F_SPLIT, F_START, foldKey, scriptVariantsBatch, traditionalOnlyChars } from '../normalize/index.js';
 import { Normalizer, Out } from '../normalize/text.js';
 import { Automaton, BASE_MASK, CHECK, DEPTH, FAIL, REC_SHIFT } from './automaton.js';
-import { R_CASE, R_NOJOIN, R_SPLITS, RANK_MASK, RefCompiler } from './compile.js';
+import { R_CASE, R_NOJOIN, R_REGIONAL, R_SPLITS, RANK_MASK, RefCompiler } from './compile.js';
 import { howMatched } from './how.js';
 import type { FindOptions, MatchHow, MatchSpans, Matcher, MatcherEntry, TermMatch } from './types.js';
 
@@ -209,7 +209,7 @@ export class GlossaryMatcher implements Matcher {
   findSpans(text: string, options: FindOptions = {}): MatchSpans {
     const langs = options.langs?.length ? options.langs : undefined;
     const rows = new Rows(Math.max(16, text.length >> 4));
-    this.scan(text, options.overlapping === true, langs, rows);
+    this.scan(text, options.overlapping === true, langs, options.script ?? 'auto', options.from ?? 0, rows);
     return new Spans(this, text, rows);
   }
 
@@ -233,9 +233,10 @@ export class GlossaryMatcher implements Matcher {
    * One pass over the text: the normaliser fills a bounded window in cache-sized batches, the automaton
    * reads it, and accepted matches go to `rows` with original offsets.
    */
-  private scan(text: string, overlapping: boolean, langs: string[] | undefined, rows: Rows): void {
+  private scan(text: string, overlapping: boolean, langs: string[] | undefined, script: 'auto' | 'traditional' | 'simplified', from: number, rows: Rows): void {
     const buf = this.window();
     const nz = new Normalizer(text, FOLD_ALL, buf);
+    if (from > 0) nz.pos = Math.min(from, text.length);
     const { code, da, link, out, dict } = this.automaton;
     const refStart = this.refStart;
     const refFlags = this.refFlags;
@@ -280,6 +281,7 @@ export class GlossaryMatcher implements Matcher {
           caseKey ??= foldKey(text.slice(bstart[st]!, bend[en - 1]!), FOLD_ALL & ~FOLD_CASE);
           if (caseKey !== this.refCaseKey.get(r)) continue;
         }
+        if (f & R_REGIONAL && (script === 'simplified' || (script === 'auto' && !traditionalAround(text, bstart[st]!, bend[en - 1]!)))) continue;
         valid[nValid++] = r;
       }
       return nValid;
@@ -491,6 +493,30 @@ export class GlossaryMatcher implements Matcher {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** True when text[i] is a `.` (or `@`) followed, in direction `dir`, by a letter or digit: a dotted name. */
+/** How far around a candidate `traditionalAround` looks, in UTF-16 units (within the candidate's line). */
+const SCRIPT_CONTEXT = 64;
+
+/**
+ * True when the line of text[start, end) has a Traditional-only character (國 開 權 這) in the candidate or
+ * within SCRIPT_CONTEXT units of it: the text around it is Traditional script.
+ */
+export function traditionalAround(text: string, start: number, end: number): boolean {
+  const trad = traditionalOnlyChars();
+  const from = Math.max(0, start - SCRIPT_CONTEXT);
+  const to = Math.min(text.length, end + SCRIPT_CONTEXT);
+  for (let i = start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (trad[c]) return true;
+  }
+  for (let i = start; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 10 || c === 13) && i >= end) break;
+    if (trad[c]) return true;
+  }
+  return false;
+}
+
 function dotted(text: string, i: number, dir: 1 | -1): boolean {
   const c = text.charCodeAt(i);
   if (c !== 0x2e && c !== 0x40) return false;

@@ -11,10 +11,13 @@ import type { FindOptions, Matcher, TermMatch } from './types.js';
 export interface StreamOptions extends FindOptions {
   /**
    * Units held back at the end of each round: must be at least the longest original span a match can
-   * have. @default max(256, 2 × matcher.maxPatternLength + 64)
+   * have (and is at least 64, what the matcher reads after a candidate). @default max(256, 2 × matcher.maxPatternLength + 64)
    */
   holdBack?: number;
 }
+
+/** Units of text kept before where a rescan starts (at least what the matcher reads around a candidate). */
+const CONTEXT = 128;
 
 function isSurrogateLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
@@ -36,20 +39,25 @@ function safeCut(buf: string, p: number, limit: number): number {
 /**
  * Annotates a stream of chunks: yields the same matches as `matcher.find` on the whole text would (for
  * matches no longer than `holdBack` units), in order, with offsets into the whole stream. Memory: when it
- * asks for the next chunk it keeps fewer than 3 × holdBack units of earlier text (plus the chunk itself).
+ * asks for the next chunk it keeps fewer than 3 × holdBack + CONTEXT units of earlier text (plus the chunk
+ * itself): CONTEXT units before where the next scan starts are kept for the matcher to read around candidates.
  */
 export async function* annotateChunks(matcher: Matcher, chunks: AsyncIterable<string> | Iterable<string>, options: StreamOptions = {}): AsyncIterable<TermMatch> {
-  const holdBack = Math.max(1, options.holdBack ?? Math.max(256, 2 * (matcher.maxPatternLength ?? 128) + 64));
+  // at least CONTEXT / 2: the matcher reads 64 units after a candidate (FindOptions.script)
+  const holdBack = Math.max(CONTEXT / 2, options.holdBack ?? Math.max(256, 2 * (matcher.maxPatternLength ?? 128) + 64));
   const overlapping = options.overlapping === true;
   let buf = '';
   let base = 0; // offset of buf[0] in the stream
   let lastEnd = 0; // end of the last reported match (leftmost-longest mode)
   let reportedUpTo = 0; // matches ending at or before this were reported (overlapping mode)
+  let scanFrom = 0; // where the next scan starts in buf: the CONTEXT units before it are context only
 
   function* round(final: boolean): Iterable<TermMatch> {
     const limit = final ? buf.length : buf.length - holdBack;
     let maxEnd = lastEnd;
-    for (const m of matcher.find(buf, options)) {
+    // leftmost-longest: the whole-text scan goes on where the last reported match ended
+    const from = overlapping ? scanFrom : Math.max(scanFrom, lastEnd - base);
+    for (const m of matcher.find(buf, from > 0 ? { ...options, from } : options)) {
       if (m.end > limit) {
         if (overlapping) continue;
         break;
@@ -63,10 +71,15 @@ export async function* annotateChunks(matcher: Matcher, chunks: AsyncIterable<st
     lastEnd = maxEnd;
     reportedUpTo = base + limit;
     if (final) return;
-    let cut = safeCut(buf, Math.max(0, limit - holdBack), holdBack - 1);
-    if (!overlapping && lastEnd - base > cut) cut = lastEnd - base;
-    buf = buf.slice(cut);
-    base += cut;
+    // the next scan starts at a safe cut (or where the last match ended), never before this one's start
+    let next = Math.max(from, safeCut(buf, Math.max(0, limit - holdBack), holdBack - 1));
+    if (!overlapping && lastEnd - base > next) next = lastEnd - base;
+    // keep CONTEXT units before it, cut outside a surrogate pair
+    let keep = Math.max(0, next - CONTEXT);
+    if (keep > 0 && isSurrogateLow(buf.charCodeAt(keep))) keep--;
+    buf = buf.slice(keep);
+    base += keep;
+    scanFrom = next - keep;
   }
 
   for await (const chunk of chunks) {

@@ -28,6 +28,20 @@ export interface FindOptions {
   overlapping?: boolean;
   /** Only terms in these languages (normalised tags, zh-Hans also finds zh-Hant via script folding). */
   langs?: string[];
+  /**
+   * The script of Chinese in the text, for regional vocabulary: the Taiwan form of a Simplified term (人工智慧
+   * for 人工智能, 程序 for 进程, 命令列 for 命令行) matches only in Traditional text, where it means the term; in
+   * Simplified text the same characters are other words (运行程序 "run the program", 命令列表 "command list").
+   * `auto` (default) takes the text as Traditional around a candidate when its line has a Traditional-only
+   * character (國, 與, 這 …) within 64 characters of it; `traditional` and `simplified` say it for the whole text.
+   */
+  script?: 'auto' | 'traditional' | 'simplified';
+  /**
+   * Start matching at this offset (a position where the text can be cut: after whitespace, between Han
+   * characters, after a match); the text before it is only context (script, word boundaries). Offsets stay
+   * those of the whole text. Used by streaming to rescan a carried tail without losing its context. @default 0
+   */
+  from?: number;
 }
 
 export interface MatcherEntry {

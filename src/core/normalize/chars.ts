@@ -89,6 +89,21 @@ function traditionalMap(): Map<number, number> {
   return tradMap;
 }
 
+let tradOnly: Uint8Array | undefined;
+
+/**
+ * 1 for each BMP character that is Traditional only (it becomes another character in Simplified: 國 開 權 後),
+ * 0 for the rest (Simplified, shared, non-Han). Reading it tells Traditional-script text apart.
+ */
+export function traditionalOnlyChars(): Uint8Array {
+  if (!tradOnly) {
+    const t = new Uint8Array(65536);
+    for (const c of traditionalMap().keys()) t[c] = 1;
+    tradOnly = t;
+  }
+  return tradOnly;
+}
+
 /** Folds one code point (as a string) with the given fold bits. */
 export function foldString(s: string, folds: number): string {
   let r = s;

@@ -9,7 +9,7 @@ import { toSimplified, toTaiwanPruned, toTraditional } from './script.js';
 import { mayHaveTaiwanForm } from './tw-filter.js';
 import { F_SPLIT, normalizeScratch } from './text.js';
 
-export { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH } from './chars.js';
+export { FOLD_ALL, FOLD_CASE, FOLD_INFLECTION, FOLD_SCRIPT, FOLD_WIDTH, traditionalOnlyChars } from './chars.js';
 export { F_END, F_SPLIT, F_START, asciiFoldKey, foldKey, isFoldedCjk, normalizeScratch, normalizeText, unitsToString } from './text.js';
 export type { NormalizedText } from './text.js';
 export { canonicalWord, inflectionVariants } from './inflect.js';
