@@ -5,6 +5,7 @@
  * has no match in the target is the target searched again with overlapping matches (terms inside longer terms).
  */
 import type { BilingualUnit } from '../../formats/types.js';
+import { normalizeLang } from '../lang.js';
 import type { FindOptions, MatchSpans, Matcher, TermMatch } from '../match/types.js';
 import { langTest, sameLang } from './concepts.js';
 import type { ConceptRef, ConceptResolver } from './concepts.js';
@@ -72,13 +73,33 @@ export function isBlank(text: string | undefined): boolean {
  * none of them was picked). Otherwise — the text holds terms of another language — it is searched again, filtered.
  */
 export function findIn(matcher: Matcher, text: string, lang: string, overlapping: boolean): TermMatch[] {
-  const found = overlapping ? matcher.find(text, { overlapping: true }) : matcher.find(text);
+  const trad = isTraditional(lang);
+  const found = matcher.find(text, overlapping ? (trad ? TRAD_OVERLAPPING : OVERLAPPING) : trad ? TRAD : PLAIN);
   const cache = langTest(lang);
   for (let i = 0; i < found.length; i++) {
-    if (!sameLang(cache, lang, found[i]!.lang)) return matcher.find(text, overlapping ? { langs: [lang], overlapping: true } : { langs: [lang] });
+    if (!sameLang(cache, lang, found[i]!.lang)) return matcher.find(text, { langs: [lang], overlapping, ...(trad ? TRAD : PLAIN) });
   }
   return found;
 }
+
+/**
+ * A segment in Traditional Chinese (zh-Hant, zh-TW …) is Traditional text even when it is too short to show it
+ * (人工智慧 alone): Taiwan vocabulary may match there (FindOptions.script). Other segments leave it to the matcher.
+ */
+function isTraditional(lang: string): boolean {
+  let t = traditionalLangs.get(lang);
+  if (t === undefined) {
+    t = normalizeLang(lang) === 'zh-Hant';
+    traditionalLangs.set(lang, t);
+  }
+  return t;
+}
+
+const traditionalLangs = new Map<string, boolean>();
+
+const PLAIN: FindOptions = {};
+const TRAD: FindOptions = { script: 'traditional' };
+const TRAD_OVERLAPPING: FindOptions = { overlapping: true, script: 'traditional' };
 
 /** Drops a repeated (concept, span) — the same concept in two entries; same-span matches are adjacent. */
 function dedupe(ms: TermMatch[]): TermMatch[] {
@@ -224,12 +245,13 @@ function readInfos(table: TermTable, spans: MatchSpans, resolve: ConceptResolver
  * (the same rows, in the same order).
  */
 function findSpansIn(matcher: Matcher, text: string, lang: string, table: TermTable, resolve: ConceptResolver, infos: TermInfo[]): MatchSpans {
-  let found = matcher.findSpans!(text);
+  const trad = isTraditional(lang);
+  let found = matcher.findSpans!(text, trad ? TRAD : PLAIN);
   readInfos(table, found, resolve, infos);
   const cache = langTest(lang);
   for (let i = 0; i < found.count; i++) {
     if (!inLang(infos[i]!, lang, cache)) {
-      found = matcher.findSpans!(text, { langs: [lang] });
+      found = matcher.findSpans!(text, { langs: [lang], ...(trad ? TRAD : PLAIN) });
       readInfos(table, found, resolve, infos);
       break;
     }

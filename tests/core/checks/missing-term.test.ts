@@ -41,6 +41,14 @@ describe('missing-term', () => {
     expect(await only('missing-term', [unit('New data centers.', '新机房。')], { checks: { 'missing-term': false } })).toEqual([]);
   });
 
+  it('accepts Taiwan vocabulary in a Traditional target even when the segment is too short to show its script', async () => {
+    const hant = { targetLang: 'zh-Hant' };
+    // 人工智慧 (Taiwan) for 人工智能: a zh-Hant segment is Traditional text
+    expect(await only('missing-term', [unit('Artificial intelligence', '人工智慧', hant), unit('Data centers', '資料中心', hant)])).toEqual([]);
+    // in a Simplified target the same characters need Traditional text around them to count
+    expect((await only('missing-term', [unit('Artificial intelligence', '人工智慧')])).map((f) => f.term)).toEqual(['Artificial intelligence']);
+  });
+
   it('never matches across an inline code', async () => {
     const u = unit('export \uFFFCcontrols', '出口\uFFFC管制');
     expect(await only('missing-term', [u])).toEqual([]);
