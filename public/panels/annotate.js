@@ -24,6 +24,11 @@ export function mount(root, ctx) {
   const runButton = el('button', { type: 'submit', class: 'button', id: 'annotate-run', 'data-i18n': 'annotate:run' }, t('run'));
   const sampleButton = el('button', { type: 'button', class: 'button button-secondary', id: 'annotate-sample', 'data-i18n': 'annotate:sample' }, t('sample'));
   const summary = el('p', { class: 'summary', id: 'annotate-summary', role: 'status', 'aria-live': 'polite' });
+  // script of the Chinese text: Taiwan vocabulary (人工智慧) counts in Traditional text only
+  const scriptSelect = el('select', { id: 'annotate-script' });
+  const scriptOptions = () =>
+    scriptSelect.replaceChildren(...['auto', 'simplified', 'traditional'].map((v) => el('option', { value: v }, t(`script.${v}`))));
+  scriptOptions();
   const output = el('div', { class: 'card annotated', id: 'annotate-output', hidden: true });
   const table = el('table', { class: 'match-table', hidden: true });
   const tooltip = el('div', { class: 'tooltip', id: 'annotate-tooltip', role: 'tooltip', hidden: true });
@@ -37,7 +42,12 @@ export function mount(root, ctx) {
         el('label', { for: 'annotate-input', 'data-i18n': 'annotate:label' }, t('label')),
         textarea,
       ),
-      el('div', { class: 'toolbar' }, runButton, sampleButton, summary),
+      el('div', { class: 'toolbar' },
+        runButton,
+        sampleButton,
+        el('label', { for: 'annotate-script' }, el('span', { 'data-i18n': 'annotate:scriptLabel' }, t('scriptLabel')), ' ', scriptSelect),
+        summary,
+      ),
     ),
     wrapper,
     el('div', { class: 'table-scroll' }, table),
@@ -148,7 +158,7 @@ export function mount(root, ctx) {
     summary.textContent = t('running');
     runButton.disabled = true;
     try {
-      const data = await ctx.api('/api/annotate', { method: 'POST', body: { text } });
+      const data = await ctx.api('/api/annotate', { method: 'POST', body: { text, script: scriptSelect.value } });
       if (mine !== seq) return;
       annotatedText = text;
       matches = data.matches;
@@ -188,8 +198,12 @@ export function mount(root, ctx) {
   output.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') hideTooltip(e.target);
   });
+  scriptSelect.addEventListener('change', () => annotatedText && run());
   ctx.onLanguageChanged(() => {
     hideTooltip();
+    const chosen = scriptSelect.value;
+    scriptOptions();
+    scriptSelect.value = chosen;
     render();
   });
 }

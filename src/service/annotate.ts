@@ -36,6 +36,8 @@ export interface AnnotateOptions {
   glossaryIds?: string[];
   /** All overlapping matches instead of leftmost-longest. @default false */
   overlapping?: boolean;
+  /** Script of the Chinese text, for Taiwan vocabulary (FindOptions.script). @default 'auto' */
+  script?: 'auto' | 'simplified' | 'traditional';
 }
 
 /**
@@ -126,7 +128,7 @@ export async function annotateText(
     throw new ShuyuError('too_large', `The text is longer than ${options.maxChars} characters`, { params: { limit: options.maxChars } });
   }
   const matcher = await engine.matcher(options.glossaryIds);
-  const matches = matcher.find(text, { overlapping: options.overlapping ?? false });
+  const matches = matcher.find(text, { overlapping: options.overlapping ?? false, script: options.script ?? 'auto' });
   const pairOf = pairCache(engine);
   const tracker = new PositionTracker();
   const out: AnnotatedMatch[] = [];

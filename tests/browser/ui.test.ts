@@ -122,6 +122,12 @@ describe('web page', () => {
     expect(how[0]).toBe('traditional/simplified');
     expect(how[1]).toMatch(/different case/);
     expect(how[1]).toMatch(/inflected form/);
+    // Taiwan wording in Simplified characters counts only when the text is said to be Traditional
+    await page.locator('#annotate-input').fill('资料中心');
+    await page.click('#annotate-run');
+    await expect.poll(() => page.locator('#annotate-summary').innerText()).toBe('No glossary terms found in this text.');
+    await page.selectOption('#annotate-script', 'traditional');
+    await expect.poll(() => page.locator('#annotate-output .term-mark').allInnerTexts()).toEqual(['资料中心']);
     await page.close();
   });
 

@@ -34,6 +34,11 @@ beforeAll(async () => {
   runs.start('gb18030', ['annotate', tmp.write('gb.txt', iconv.encode(TEXT, 'gb18030')), '--json', '-g', g]);
   const TRAD = '美國加強出口管制，減少繁文縟節；建設資料中心與數據中心。\n';
   runs.start('big5', ['annotate', tmp.write('big5.txt', iconv.encode(TRAD.repeat(3), 'big5')), '--json', '-g', g]);
+  // Taiwan vocabulary (資料中心 for 数据中心): Traditional by its own characters (資), unless --script says otherwise
+  runs.start('tw-auto', ['annotate', '-', '--json', '-g', g], { input: '資料中心' });
+  runs.start('tw-simp', ['annotate', '-', '--json', '--script', 'simplified', '-g', g], { input: '這是資料中心' });
+  runs.start('tw-trad', ['annotate', '-', '--json', '--script', 'traditional', '-g', g], { input: '资料中心' });
+  runs.start('tw-bad', ['annotate', '-', '--script', 'klingon', '-g', g], { input: 'x' });
   await runs.all();
 }, 900_000);
 afterAll(() => tmp.remove());
@@ -72,6 +77,17 @@ describe('shuyu annotate', () => {
       pair: { zh: '出口管制', en: 'export controls' },
     });
     for (const m of body.matches) expect(TEXT.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('matches Taiwan vocabulary in Traditional text: detected from the characters, or said with --script', async () => {
+    const texts = async (name: string) => JSON.parse((await runs.get(name)).stdout).matches.map((m: { text: string; conceptId: string }) => `${m.text}:${m.conceptId}`);
+    expect(await texts('tw-auto')).toEqual(['資料中心:data-center']);
+    expect(await texts('tw-simp')).toEqual([]);
+    // 资料中心 in Simplified characters is Taiwan vocabulary too: only when the text is said to be Traditional
+    expect(await texts('tw-trad')).toEqual(['资料中心:data-center']);
+    const bad = await runs.get('tw-bad');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/klingon/);
   });
 
   it('reads standard input with -; an empty input gives {"matches":[]}', async () => {

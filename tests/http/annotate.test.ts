@@ -43,6 +43,18 @@ describe('POST /api/annotate', () => {
     );
   });
 
+  it('matches Taiwan vocabulary in Traditional text only, or where the caller says the text is Traditional', async () => {
+    const ids = async (body: unknown) => (await annotate(body)).body.matches.map((m: any) => `${m.text}:${m.conceptId}:${m.how.join('+')}`);
+    // 资料中心 (Simplified characters, Taiwan wording): no Traditional character anywhere, so not by default
+    expect(await ids({ text: '资料中心' })).toEqual([]);
+    expect(await ids({ text: '资料中心', script: 'traditional' })).toEqual(['资料中心:data-center:script']);
+    // 資 is a Traditional character: the text shows its script
+    expect(await ids({ text: '這座資料中心' })).toEqual(['資料中心:data-center:script']);
+    expect(await ids({ text: '這座資料中心', script: 'simplified' })).toEqual([]);
+    const bad = await annotate({ text: 'x', script: 'cyrillic' });
+    expect(bad.status).toBe(400);
+  });
+
   it('flags forbidden terms with their status', async () => {
     const { body } = await annotate({ text: '根据总统令。' });
     expect(body.matches).toHaveLength(1);

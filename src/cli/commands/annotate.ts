@@ -5,10 +5,12 @@
  * `{"matches":[{start,end,line,column,text,glossaryId,conceptId,term,lang,status,how,pair:{zh,en}}]}`.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { toShuyuError } from '../context.js';
 import { annotateChunks } from '../../core/match/stream.js';
+import type { FindOptions } from '../../core/match/types.js';
 import { ShuyuError } from '../../core/errors.js';
 import { createChunkDecoder } from '../../formats/decode.js';
 import { describeMatch, pairCache, PositionTracker } from '../../service/annotate.js';
@@ -53,6 +55,9 @@ export async function* decodeStream(bytes: AsyncIterable<Buffer | string>, file:
   if (rest) yield rest;
 }
 
+/** What the user chose about matching (passed to the matcher for every chunk). */
+type AnnotateFindOptions = Pick<FindOptions, 'script'>;
+
 /** Text kept beyond the safe window before it is walked and dropped (amortises the slicing). */
 const SLACK = 1 << 20;
 
@@ -66,6 +71,7 @@ const SLACK = 1 << 20;
 async function* annotatedMatches(
   ctx: CliContext,
   file: string,
+  find: AnnotateFindOptions,
   onFinal?: (text: string) => void,
 ): AsyncGenerator<AnnotatedMatch, string> {
   const engine = await ctx.engine();
@@ -91,7 +97,7 @@ async function* annotatedMatches(
       yield chunk;
     }
   }
-  for await (const m of annotateChunks(matcher, text(), { holdBack })) {
+  for await (const m of annotateChunks(matcher, text(), { holdBack, ...find })) {
     if (m.start < windowStart) throw new ShuyuError('internal', 'Match before the kept text window', { params: { offset: m.start } });
     drop(m.start - windowStart);
     yield describeMatch(m, tracker.position, await pairOf(m.glossaryId, m.conceptId));
@@ -120,11 +126,11 @@ function batched(ctx: CliContext): { add(text: string): Promise<void>; flush(): 
   };
 }
 
-async function printJson(ctx: CliContext, file: string): Promise<void> {
+async function printJson(ctx: CliContext, file: string, find: AnnotateFindOptions): Promise<void> {
   const out = batched(ctx);
   let first = true;
   await out.add('{"matches":[');
-  for await (const m of annotatedMatches(ctx, file)) {
+  for await (const m of annotatedMatches(ctx, file, find)) {
     await out.add(`${first ? '\n' : ',\n'}${JSON.stringify(m)}`);
     first = false;
   }
@@ -132,11 +138,11 @@ async function printJson(ctx: CliContext, file: string): Promise<void> {
   await out.flush();
 }
 
-async function printList(ctx: CliContext, file: string): Promise<void> {
+async function printList(ctx: CliContext, file: string, find: AnnotateFindOptions): Promise<void> {
   const s = ctx.style;
   const out = batched(ctx);
   let count = 0;
-  for await (const m of annotatedMatches(ctx, file)) {
+  for await (const m of annotatedMatches(ctx, file, find)) {
     count++;
     const pair = [m.pair.zh, m.pair.en].filter(Boolean).join(' ↔ ');
     await out.add(`${s.dim(`${m.line}:${m.column}`)}\t${s.bold(m.text)} → ${pair}  ${statusText(m.status, s)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}\n`);
@@ -146,7 +152,7 @@ async function printList(ctx: CliContext, file: string): Promise<void> {
 }
 
 /** On a TTY: the text itself, with each term highlighted, then one line per distinct concept. */
-async function printHighlighted(ctx: CliContext, file: string): Promise<void> {
+async function printHighlighted(ctx: CliContext, file: string, find: AnnotateFindOptions): Promise<void> {
   const s = ctx.style;
   const seen = new Map<string, AnnotatedMatch>();
   // Final text is written as soon as it is known (terminal writes are synchronous), so memory stays bounded.
@@ -157,7 +163,7 @@ async function printHighlighted(ctx: CliContext, file: string): Promise<void> {
     skip = Math.max(0, skip - piece.length);
     if (visible) ctx.stdout.write(visible);
   };
-  const matches = annotatedMatches(ctx, file, onFinal);
+  const matches = annotatedMatches(ctx, file, find, onFinal);
   let next = await matches.next();
   while (!next.done) {
     const m = next.value;
@@ -198,10 +204,16 @@ export function registerAnnotate(program: Command, ctx: CliContext): void {
     .description('find every glossary term in a text file (- for stdin), with line, column and the zh ↔ en pair')
     .argument('<file>', 'a UTF-8 (or UTF-16 with BOM) text file, or - for standard input')
     .option('--json', 'print one JSON document {"matches":[…]} (documented in docs/cli.md)')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .addOption(
+      new Option('--script <script>', 'script of the Chinese text, for Taiwan vocabulary (人工智慧 for 人工智能): auto detects it around each term')
+        .choices(['auto', 'simplified', 'traditional'])
+        .default('auto'),
+    )
+    .action(async (file: string, opts: { json?: boolean; script: 'auto' | 'simplified' | 'traditional' }) => {
       if (file !== '-') checkReadable(file); // before the engine is opened: a typo fails fast
-      if (opts.json) await printJson(ctx, file);
-      else if (ctx.isTTY) await printHighlighted(ctx, file);
-      else await printList(ctx, file);
+      const find: AnnotateFindOptions = { script: opts.script };
+      if (opts.json) await printJson(ctx, file, find);
+      else if (ctx.isTTY) await printHighlighted(ctx, file, find);
+      else await printList(ctx, file, find);
     });
 }

@@ -1,4 +1,4 @@
-/** POST /api/annotate {text, glossaries?, overlapping?} — every glossary term in the text with its position and pair. */
+/** POST /api/annotate {text, glossaries?, overlapping?, script?} — every glossary term in the text with its position and pair. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../../service/engine.js';
@@ -10,6 +10,7 @@ const bodySchema = z.object({
   text: z.string({ error: 'text is required (a string)' }),
   glossaries: z.array(z.string().min(1)).max(100).optional(),
   overlapping: z.boolean().optional(),
+  script: z.enum(['auto', 'simplified', 'traditional'], { error: 'script must be auto, simplified or traditional' }).optional(),
 });
 
 export function annotateRouter(engine: Engine): Router {
@@ -20,6 +21,7 @@ export function annotateRouter(engine: Engine): Router {
     const matches = await annotateText(engine, body.text, {
       ...(body.glossaries ? { glossaryIds: body.glossaries } : {}),
       overlapping: body.overlapping ?? false,
+      ...(body.script ? { script: body.script } : {}),
       ...(limits ? { maxChars: limits.maxAnnotateChars } : {}),
     });
     res.json({ matches });
