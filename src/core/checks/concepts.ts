@@ -122,11 +122,21 @@ export function allowedTerms(ref: ConceptRef, lang: string, allowed: readonly Te
   ref.cacheLang = lang;
   ref.cacheAllowed = allowed;
   ref.cacheTerms = terms;
-  ref.cacheTexts = terms.length === 1 ? [terms[0]!.text] : [...new Set(terms.map((t) => t.text))];
+  ref.cacheTexts = terms.length === 1 ? [terms[0]!.text] : suggestionTexts(terms, norm);
   return terms;
 }
 
-/** Texts of the allowed target terms (deduplicated, preferred first): what a finding suggests. */
+/**
+ * Texts to suggest, deduplicated, in the order of `terms`: for a Chinese target only the terms in its own script
+ * when it has any (a zh-Hans file is not told to write 積體電路), though the other script still counts as a match.
+ */
+function suggestionTexts(terms: readonly Term[], norm: string): string[] {
+  const chinese = norm === 'zh-Hans' || norm === 'zh-Hant';
+  const own = chinese ? terms.filter((t) => t.lang === norm) : terms;
+  return [...new Set((own.length > 0 ? own : terms).map((t) => t.text))];
+}
+
+/** Texts of the allowed target terms (deduplicated, preferred first, own Chinese script only): what a finding suggests. */
 export function expectedTexts(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): string[] {
   allowedTerms(ref, lang, allowed);
   return ref.cacheTexts!;

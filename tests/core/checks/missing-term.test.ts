@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '../../../src/core/match/index.js';
+import { runChecks } from '../../../src/core/checks/index.js';
+import { conceptResolver } from '../../../src/service/check.js';
 import { check, only, unit } from './helpers.js';
 
 describe('missing-term', () => {
@@ -47,6 +50,29 @@ describe('missing-term', () => {
     expect(await only('missing-term', [unit('Artificial intelligence', '人工智慧', hant), unit('Data centers', '資料中心', hant)])).toEqual([]);
     // in a Simplified target the same characters need Traditional text around them to count
     expect((await only('missing-term', [unit('Artificial intelligence', '人工智慧')])).map((f) => f.term)).toEqual(['Artificial intelligence']);
+  });
+
+  it('suggests the terms of the target\'s own Chinese script', async () => {
+    const entries = [
+      {
+        glossaryId: 'g',
+        concept: {
+          id: 'ic',
+          definitions: {},
+          notes: [],
+          terms: [
+            { text: 'integrated circuit', lang: 'en', status: 'preferred' as const },
+            { text: '集成电路', lang: 'zh-Hans', status: 'preferred' as const },
+            { text: '積體電路', lang: 'zh-Hant', status: 'preferred' as const },
+          ],
+        },
+      },
+    ];
+    const run = (u: ReturnType<typeof unit>) => runChecks([u], buildMatcher(entries), conceptResolver(entries), { checks: { 'forbidden-term': false, 'inconsistent-term': false, 'inconsistent-segment': false, 'term-count': false, untranslated: false } });
+    expect((await run(unit('An integrated circuit.', '一块芯片。'))).map((f) => f.expected)).toEqual([['集成电路']]);
+    expect((await run(unit('An integrated circuit.', '一塊晶片。', { targetLang: 'zh-Hant' }))).map((f) => f.expected)).toEqual([['積體電路']]);
+    // the other script still counts as the term: no finding
+    expect(await run(unit('An integrated circuit.', '一块積體電路。'))).toEqual([]);
   });
 
   it('never matches across an inline code', async () => {
