@@ -146,6 +146,29 @@ export function mount(root, ctx) {
     return el('td', {}, accept, ' ', reject, ' ', status);
   }
 
+  /** A score for reading: three significant digits (the exact value is in the cell's title). */
+  function formatScore(score) {
+    return Math.abs(score) >= 100 ? String(Math.round(score)) : String(Number(score.toPrecision(3)));
+  }
+
+  /** The context sentence as nodes, the first occurrence of any of `forms` (ignoring case) in <mark>. */
+  function marked(sentence, forms) {
+    const lower = sentence.toLowerCase();
+    if (lower.length === sentence.length) {
+      for (const form of forms) {
+        const at = form ? lower.indexOf(form.toLowerCase()) : -1;
+        if (at >= 0) {
+          return [
+            document.createTextNode(sentence.slice(0, at)),
+            el('mark', { class: 'context-term' }, sentence.slice(at, at + form.length)),
+            document.createTextNode(sentence.slice(at + form.length)),
+          ];
+        }
+      }
+    }
+    return [document.createTextNode(sentence)];
+  }
+
   function candidateTable(candidates) {
     const head = el('tr', {}, ...['colTerm', 'colOther', 'colFreq', 'colScore', 'colContext', 'colActions'].map((k) => el('th', { scope: 'col' }, t(k))));
     const rows = candidates.map((c) => {
@@ -164,8 +187,8 @@ export function mount(root, ctx) {
         el('td', {}, termInput, ...(c.variants.length ? [el('div', { class: 'result-meta' }, c.variants.join(', '))] : []), ...(known ? [known] : [])),
         el('td', {}, otherInput),
         el('td', {}, String(c.frequency)),
-        el('td', {}, String(c.score)),
-        el('td', { class: 'context' }, context),
+        el('td', { title: String(c.score) }, formatScore(c.score)),
+        el('td', { class: 'context', lang: c.lang === 'zh' ? 'zh' : 'en' }, ...marked(context, [c.text, ...c.variants])),
         c.known ? el('td', {}) : actionCell(input, undefined, () => ({ text: c.text, lang: c.lang })),
       );
     });
