@@ -21,6 +21,8 @@ export interface Span {
    * without it (美国人工智能) — or be part of the term (美国价值观); the ranking decides by counts.
    */
   looseLead?: boolean;
+  /** A Chinese idiom or set phrase (jieba tags i, l: 唯我独尊): quotation marks around it are irony, not a name. */
+  idiom?: boolean;
 }
 
 /** Nouns that are never terms on their own (they may still head a longer candidate: `executive order`). */

@@ -12,7 +12,7 @@ import { tokenizeEn } from './en-tokenize.js';
 import { rankCandidates } from './rank.js';
 import { splitSentences } from './sentences.js';
 import type { Candidate, DefinitionPair, EnTagger, ExtractLang, ReferenceFrequencies, Token, ZhTagger } from './types.js';
-import { joinZh, tagZh, tagZhBatch, zhCandidateSpans } from './zh-candidates.js';
+import { isZhCoordination, joinZh, tagZh, tagZhBatch, zhCandidateSpans } from './zh-candidates.js';
 
 /** Grouping key of a candidate's text (the service passes termKey: width, script, case, inflection). */
 export type KeyFunction = (text: string, lang: ExtractLang) => string;
@@ -130,7 +130,7 @@ export class TermExtractor {
     spans.forEach((span, i) => {
       const key = this.keyOfParts(span.parts);
       seen?.add(key);
-      if (this.quoted.size < 50_000 && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
+      if (this.quoted.size < 50_000 && !span.idiom && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
       this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead);
     });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
@@ -224,7 +224,7 @@ export function maximalSpans(spans: readonly Span[]): boolean[] {
     if (s.parts.length === 1) {
       for (let j = 0; j < spans.length && free; j++) {
         const t = spans[j]!;
-        if (j !== i && t.parts.length > 1 && t.start <= s.start && t.end >= s.end) free = false;
+        if (j !== i && t.parts.length > 1 && t.start <= s.start && t.end >= s.end && !isZhCoordination(t.parts)) free = false;
       }
     }
     out[i] = free;

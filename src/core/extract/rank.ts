@@ -24,6 +24,7 @@
  *   frequency per million of one occurrence in the input (1000 / words), which keeps the score independent
  *   of the input length. A phrase's reference frequency is at least 0.1 × that of its rarest word (the
  *   independence estimate makes every phrase look rare: 市场结构 is common in general Chinese).
+ * - A coordination (盟友和伙伴) is proposed only when it recurs, and does not contain its conjuncts (C-value).
  * - The last factor is a length prior: long candidates seen once or twice are usually free phrases.
  *
  * A candidate whose C-value is 0 (it only ever occurs inside longer candidates) is dropped unless the text
@@ -35,6 +36,7 @@ import { displayForm, formsOf } from './counter.js';
 import { cValues } from './cvalue.js';
 import { perMillion, phraseReferencePerMillion, simpleMaths } from './keyness.js';
 import type { Candidate, ExtractLang, ReferenceFrequencies } from './types.js';
+import { isZhCoordination } from './zh-candidates.js';
 
 export interface RankOptions {
   lang: ExtractLang;
@@ -94,7 +96,8 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   const cv = cValues(
     list.map((e) => {
       const own = constituents.get(e.key);
-      const nested = nestedOf(e);
+      // the conjuncts of a coordination (盟友和伙伴) stand on their own: it does not contain them for C-value
+      const nested = options.lang === 'zh' && isZhCoordination(e.parts) ? [] : nestedOf(e);
       return { key: e.key, frequency: termFrequency(e), words: e.parts.length, nested: own ? nested.filter((k) => !own.has(k)) : nested };
     }),
     options.nestedDiscount ?? 1,
@@ -106,6 +109,8 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   for (const e of list) {
     const definedAs = options.defined?.get(e.key);
     if ((e.frequency < minFrequency || termFrequency(e) <= 0 || e.structural) && !definedAs) continue;
+    // a coordination (盟友和伙伴) is a term only as a fixed pair, i.e. when it recurs; seen once it is free
+    if (options.lang === 'zh' && e.frequency < 2 && isZhCoordination(e.parts) && !definedAs) continue;
     // a single word is a term on its own as often as it stands alone (not inside a longer candidate); a Chinese
     // word also for every further neighbour it combines with (半导体制造, 美国半导体, 现有半导体: a unit, though
     // never alone; 拜登 is only ever 拜登政府)

@@ -1,7 +1,8 @@
 /**
  * Chinese candidate spans from jieba-tagged segments: sequences of one to several segments that fit
  * noun-phrase patterns (n, nz, vn, ns, nt, eng, a/b + n …), bounded by punctuation, function words, numbers
- * and a stop list. Every valid sub-span is a candidate (C-value decides between nested ones).
+ * and a stop list. Every valid sub-span is a candidate (C-value decides between nested ones). A few fixed patterns
+ * outside those runs are candidates too: N 和 N (盟友和伙伴), numeral + 大 + noun (三大支柱), quoted names (“创新主导”).
  */
 import type { Span } from './en-candidates.js';
 import type { Token, ZhTagger } from './types.js';
@@ -154,6 +155,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
       const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
+      if (j === i && (firstTag === 'i' || firstTag === 'l')) span.idiom = true;
       if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
       if (j > i && (firstTag === 'ns' || ZH_GENERIC_NOUNS.has(first.text))) span.looseLead = true;
       // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
@@ -165,7 +167,66 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     }
     if (longestStructural) out.push(longestStructural);
   }
+  patternSpans(tokens, tags, inRun, out);
   return out;
+}
+
+/** Coordinators of two nouns (盟友和伙伴, 盟友与伙伴). */
+const COORDINATORS = new Set(['和', '与', '及']);
+/** One-character Chinese numerals (三大支柱, 两大阵营). */
+const NUMERALS = new Set([...'一二三四五六七八九十两']);
+/** Segments a conjunct or a counted noun may be: common nouns, not place names, people or Latin. */
+const CONJUNCT_TAGS = new Set(['n', 'nz', 'vn', 'nt', 'j', 'an']);
+/** Segments that, right after a phrase, continue it as a noun phrase (a coordination then only modifies). */
+const NOUN_CONTINUATION = new Set(['n', 'nz', 'ng', 'nt', 'j', 'eng']);
+
+/**
+ * Two fixed patterns outside the noun-phrase runs, each a candidate as a whole:
+ * - a coordination of two bare nouns, `N 和/与/及 N` (盟友和伙伴), when the first noun starts its phrase and no
+ *   noun follows the second (供应链安全和地缘竞争 coordinates phrases, 言论自由和美国价值观 a noun with a phrase);
+ * - a one-character numeral + 大 + noun (三大支柱), the way Chinese names a fixed set of parts.
+ */
+function patternSpans(tokens: Token[], tags: string[], inRun: boolean[], out: Span[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const mid = tokens[i + 1]!;
+    const b = tokens[i + 2]!;
+    if (COORDINATORS.has(mid.text) && isConjunct(a, tags[i]!, inRun[i]!) && isConjunct(b, tags[i + 2]!, inRun[i + 2]!)) {
+      const before = i > 0 && inRun[i - 1] && tokens[i - 1]!.end === a.start;
+      const after = tokens[i + 3] !== undefined && inRun[i + 3] && NOUN_CONTINUATION.has(tags[i + 3]!);
+      if (!before && !after) out.push({ parts: [a.text, mid.text, b.text], start: a.start, end: b.end });
+    }
+    if (QUOTE_PAIRS.has(a.text)) quotedSpan(tokens, inRun, i, out);
+    if (a.text.length === 1 && NUMERALS.has(a.text) && mid.text === '大' && isConjunct(b, tags[i + 2]!, inRun[i + 2]!))
+      out.push({ parts: [a.text, mid.text, b.text], start: a.start, end: b.end });
+  }
+}
+
+/** Whether a candidate's parts are a coordination of two nouns (盟友和伙伴): each conjunct still stands alone. */
+export function isZhCoordination(parts: readonly string[]): boolean {
+  return parts.length === 3 && COORDINATORS.has(parts[1]!);
+}
+
+/** Opening quotation marks (not title marks: 《…》 is a title) and their closing marks. */
+const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([['“', '”'], ['「', '」'], ['『', '』'], ['‘', '’']]);
+
+/**
+ * The whole content of quotation marks as one candidate when it is a short run of term-like segments that the
+ * noun-phrase patterns do not end on a head (“创新主导”: 主导 is tagged b): the author set it off as a name.
+ */
+function quotedSpan(tokens: Token[], inRun: boolean[], open: number, out: Span[]): void {
+  const close = QUOTE_PAIRS.get(tokens[open]!.text)!;
+  let j = open + 1;
+  while (j < tokens.length && j - open <= 5 && inRun[j] && hasHan(tokens[j]!.text)) j++;
+  if (tokens[j]?.text !== close || j - open - 1 < 2) return;
+  const first = tokens[open + 1]!;
+  const last = tokens[j - 1]!;
+  if (last.end - first.start > 8 || out.some((s) => s.start === first.start && s.end === last.end)) return;
+  out.push({ parts: tokens.slice(open + 1, j).map((t) => t.text), start: first.start, end: last.end });
+}
+
+function isConjunct(t: Token, tag: string, inRun: boolean): boolean {
+  return inRun && CONJUNCT_TAGS.has(tag) && t.text.length >= 2 && hasHan(t.text) && !ZH_GENERIC_NOUNS.has(t.text);
 }
 
 const NOUNISH = new Set(['n', 'nz', 'vn', 'ng', 'nt', 'ns', 'eng', 'j', 'l']);

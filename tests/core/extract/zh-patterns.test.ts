@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { TermExtractor } from '../../../src/core/extract/extractor.js';
+import { joinZh, tagZh, zhCandidateSpans } from '../../../src/core/extract/zh-candidates.js';
+import { zhReference, zhTagger } from '../../../src/service/extract-nlp.js';
+import { extractionKey } from '../../../src/service/extract.js';
+
+function spans(sentence: string): string[] {
+  return zhCandidateSpans(tagZh(sentence, zhTagger())).map((s) => joinZh(s.parts));
+}
+
+function zh(text: string) {
+  const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+  ex.addText(0, text);
+  return ex.result();
+}
+
+describe('Chinese candidates outside the noun-phrase runs', () => {
+  it('takes a coordination of two bare nouns as one candidate', () => {
+    expect(spans('包括向盟友和伙伴出口美国人工智能。')).toContain('盟友和伙伴');
+    expect(spans('深化与盟友与伙伴的合作。')).toContain('盟友与伙伴');
+  });
+
+  it('does not coordinate inside a longer phrase or before a noun it modifies', () => {
+    // 安全 ends the phrase 供应链安全: the coordination is of phrases, not of the bare nouns
+    expect(spans('偏向供应链安全和地缘竞争风险。').some((s) => s.includes('和'))).toBe(false);
+    // 伙伴 modifies 关系: 盟友和伙伴关系 is a coordination inside a noun phrase
+    expect(spans('维护盟友和伙伴关系。')).not.toContain('盟友和伙伴');
+  });
+
+  it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
+    expect(spans('国际外交与安全”三大支柱，主要内容包括。')).toContain('三大支柱');
+  });
+
+  it('takes the whole content of quotation marks when no pattern ends it on a head', () => {
+    expect(spans('转向“创新主导”战略。')).toContain('创新主导');
+    expect(spans('转向创新主导战略。')).not.toContain('创新主导');
+  });
+
+  it('marks an idiom so that quotation marks around it do not count as naming a term', () => {
+    const quoted = zhCandidateSpans(tagZh('这是“唯我独尊”的图谋。', zhTagger())).find((s) => joinZh(s.parts) === '唯我独尊');
+    expect(quoted?.idiom).toBe(true);
+    const score = (text: string) => zh(text).find((c) => c.text === '唯我独尊')?.score;
+    expect(score('这是“唯我独尊”的图谋。')).toBe(score('这是唯我独尊的图谋。'));
+  });
+});
+
+describe('Chinese ranking of coordinations', () => {
+  it('proposes a coordination only when it recurs', () => {
+    expect(zh('向盟友和伙伴出口。向盟友和伙伴开放。').map((c) => c.text)).toContain('盟友和伙伴');
+    expect(zh('向盟友和伙伴出口。').map((c) => c.text)).not.toContain('盟友和伙伴');
+  });
+
+  it('leaves the conjuncts standing alone', () => {
+    // 情报界 occurs only inside the coordination; it still stands alone there and stays a candidate
+    const c = zh('为军事和情报界建设数据中心。').find((x) => x.text === '情报界');
+    expect(c).toBeDefined();
+    expect(c!.cvalue).toBeGreaterThan(0);
+  });
+});
