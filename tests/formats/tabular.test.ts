@@ -55,6 +55,28 @@ describe('case-sensitive synonyms in the one-row-per-concept layout', () => {
     }
   });
 
+  it('says in one warning everything a layout leaves out, and what keeps it', async () => {
+    const lossy: Glossary = {
+      ...g,
+      concepts: [
+        {
+          id: 'x',
+          definitions: {},
+          notes: [],
+          specs: { match: ['a chip shortage'] },
+          terms: [
+            { text: 'chip', lang: 'en', status: 'preferred' },
+            { text: 'microchip', lang: 'en', status: 'admitted', note: 'older usage', partOfSpeech: 'noun' },
+          ],
+        },
+      ],
+    };
+    const { warnings } = await writeGlossary(lossy, 'csv');
+    const held = warnings.filter((w) => w.code === 'cannot_hold');
+    expect(held).toHaveLength(1);
+    expect(held[0]!.message).toMatch(/^the one-row-per-concept spreadsheet leaves out test sentences \(specs\) \(1\), .*notes of synonyms \(1\).*; one row per term, TBX or JSON keep them$/);
+  });
+
   it('reports a list that does not line up with the synonyms, naming the cell', async () => {
     const csv = 'en,en synonyms,en synonyms case sensitive\nCHIPS Act,chips act|CHIPS,yes\n';
     const e = (await readGlossary({ name: 'bad.csv', bytes: new TextEncoder().encode(csv) }).catch((x: unknown) => x)) as ShuyuError;

@@ -84,11 +84,12 @@ class Losses {
   add(what: string, n = 1): void {
     this.counts.set(what, (this.counts.get(what) ?? 0) + n);
   }
+  /** One warning listing everything left out, with where it would be kept (one line, not one per kind). */
   warnings(layout: Layout): FormatWarning[] {
-    return [...this.counts].map(([what, n]) => ({
-      code: 'cannot_hold',
-      message: `the one-row-per-${layout} spreadsheet cannot hold ${what} (${n} left out)`,
-    }));
+    if (this.counts.size === 0) return [];
+    const what = [...this.counts].map(([w, n]) => `${w} (${n})`).join(', ');
+    const keep = layout === 'concept' ? 'one row per term, TBX or JSON keep' : 'TBX or JSON keep';
+    return [{ code: 'cannot_hold', message: `the one-row-per-${layout} spreadsheet leaves out ${what}; ${keep} them` }];
   }
 }
 
