@@ -3,6 +3,8 @@
  * zh–en pairs with their context; edit a candidate, accept it into a chosen glossary (the context sentence
  * becomes the term's example) or reject it for that glossary. All user text is inserted as text nodes.
  */
+import { markFirst } from '/panels/mark.js';
+
 export function mount(root, ctx) {
   const { el, t } = ctx;
   let result;
@@ -151,24 +153,6 @@ export function mount(root, ctx) {
     return Math.abs(score) >= 100 ? String(Math.round(score)) : String(Number(score.toPrecision(3)));
   }
 
-  /** The context sentence as nodes, the first occurrence of any of `forms` (ignoring case) in <mark>. */
-  function marked(sentence, forms) {
-    const lower = sentence.toLowerCase();
-    if (lower.length === sentence.length) {
-      for (const form of forms) {
-        const at = form ? lower.indexOf(form.toLowerCase()) : -1;
-        if (at >= 0) {
-          return [
-            document.createTextNode(sentence.slice(0, at)),
-            el('mark', { class: 'context-term' }, sentence.slice(at, at + form.length)),
-            document.createTextNode(sentence.slice(at + form.length)),
-          ];
-        }
-      }
-    }
-    return [document.createTextNode(sentence)];
-  }
-
   function candidateTable(candidates) {
     const head = el('tr', {}, ...['colTerm', 'colOther', 'colFreq', 'colScore', 'colContext', 'colActions'].map((k) => el('th', { scope: 'col' }, t(k))));
     const rows = candidates.map((c) => {
@@ -188,7 +172,7 @@ export function mount(root, ctx) {
         el('td', {}, otherInput),
         el('td', {}, String(c.frequency)),
         el('td', { title: String(c.score) }, formatScore(c.score)),
-        el('td', { class: 'context', lang: c.lang === 'zh' ? 'zh' : 'en' }, ...marked(context, [c.text, ...c.variants])),
+        el('td', { class: 'context', lang: c.lang === 'zh' ? 'zh' : 'en' }, ...markFirst(el, context, [c.text, ...c.variants])),
         c.known ? el('td', {}) : actionCell(input, undefined, () => ({ text: c.text, lang: c.lang })),
       );
     });

@@ -4,6 +4,7 @@
  * the definition and why it was found. Keyboard: ↓/↑ move between the box and the results, Esc clears.
  */
 import { openConceptEditor } from '/panels/concept-editor.js';
+import { markFirst } from '/panels/mark.js';
 
 const DEBOUNCE_MS = 180;
 const LIMIT = 10;
@@ -99,18 +100,6 @@ export function mount(root, ctx) {
     return r.detail.startsWith(why) ? r.detail : `${why} (${r.detail})`;
   }
 
-  /** The context sentence as nodes, with the first occurrence of the term (ignoring case) in <mark>. */
-  function marked(sentence, term) {
-    const lower = sentence.toLowerCase();
-    const at = lower.length === sentence.length ? lower.indexOf(term.toLowerCase()) : -1;
-    if (at < 0 || !term) return [document.createTextNode(sentence)];
-    return [
-      document.createTextNode(sentence.slice(0, at)),
-      el('mark', { class: 'context-term' }, sentence.slice(at, at + term.length)),
-      document.createTextNode(sentence.slice(at + term.length)),
-    ];
-  }
-
   function renderResult(r, i) {
     const pair = el('div', { class: 'pair' });
     if (r.pair.zh) pair.append(el('span', { class: 'pair-zh', lang: 'zh-Hans' }, r.pair.zh));
@@ -158,7 +147,7 @@ export function mount(root, ctx) {
           badge(term.status),
           term.note ? el('span', { class: 'term-note' }, term.note) : null,
           term.context
-            ? el('div', { class: 'term-context' }, el('span', { class: 'context-label' }, t('common:example')), ' ', el('span', { lang: term.lang }, ...marked(term.context, term.text)))
+            ? el('div', { class: 'term-context' }, el('span', { class: 'context-label' }, t('common:example')), ' ', el('span', { lang: term.lang }, ...markFirst(el, term.context, [term.text])))
             : null,
         ),
       );

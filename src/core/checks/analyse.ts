@@ -5,9 +5,8 @@
  * has no match in the target is the target searched again with overlapping matches (terms inside longer terms).
  */
 import type { BilingualUnit } from '../../formats/types.js';
-import { normalizeLang } from '../lang.js';
 import type { FindOptions, MatchSpans, Matcher, TermMatch } from '../match/types.js';
-import { langTest, sameLang } from './concepts.js';
+import { langTest, normalizedLang, sameLang } from './concepts.js';
 import type { ConceptRef, ConceptResolver } from './concepts.js';
 import { SpanMatch, inLang, termInfo, termTable } from './spans.js';
 import type { TermInfo, TermTable } from './spans.js';
@@ -87,15 +86,8 @@ export function findIn(matcher: Matcher, text: string, lang: string, overlapping
  * (人工智慧 alone): Taiwan vocabulary may match there (FindOptions.script). Other segments leave it to the matcher.
  */
 function isTraditional(lang: string): boolean {
-  let t = traditionalLangs.get(lang);
-  if (t === undefined) {
-    t = normalizeLang(lang) === 'zh-Hant';
-    traditionalLangs.set(lang, t);
-  }
-  return t;
+  return normalizedLang(lang) === 'zh-Hant';
 }
-
-const traditionalLangs = new Map<string, boolean>();
 
 const PLAIN: FindOptions = {};
 const TRAD: FindOptions = { script: 'traditional' };

@@ -110,11 +110,17 @@ export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
 const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
 const normalized = new Map<string, string>();
 
+/** normalizeLang, cached per tag (called per segment and per concept in a run). */
+export function normalizedLang(lang: string): string {
+  let norm = normalized.get(lang);
+  if (norm === undefined) normalized.set(lang, (norm = normalizeLang(lang)));
+  return norm;
+}
+
 /** Allowed terms of the concept in the target language, preferred first (as termsIn; cached on the ref for the run's language). */
 export function allowedTerms(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): Term[] {
   if (ref.cacheLang === lang && ref.cacheAllowed === allowed) return ref.cacheTerms!;
-  let norm = normalized.get(lang);
-  if (norm === undefined) normalized.set(lang, (norm = normalizeLang(lang)));
+  const norm = normalizedLang(lang);
   const test = langTest(norm);
   const terms: Term[] = [];
   for (const t of ref.concept.terms) if (allowed.includes(t.status) && sameLang(test, norm, t.lang)) terms.push(t);
