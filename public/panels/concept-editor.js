@@ -130,6 +130,11 @@ export async function openConceptEditor(ctx, host, { glossaryId, conceptId, draf
       };
       for (const key of ['glossaryId', 'revision', 'createdAt', 'updatedAt']) delete concept[key];
       if (concept.subjectField === undefined) delete concept.subjectField;
+      if (isNew && concept.terms.length === 0) {
+        // nothing to store: say so before a glossary of one's own is created for it
+        status.replaceChildren(el('span', { class: 'error-box', role: 'alert' }, t('editor.noTerms')));
+        return;
+      }
       save.disabled = true;
       status.textContent = t('editor.saving');
       try {

@@ -184,6 +184,12 @@ describe('new concept on a fresh install (only built-in glossaries)', () => {
       const form = page.locator('#lookup-new-concept .concept-editor');
       await form.waitFor();
       expect(await form.locator('#editor-glossary').inputValue()).toBe('my-terms');
+      // without any term nothing is stored, not even the new glossary
+      await form.locator('tr.editor-term').nth(1).locator('input.term-input-text').fill('');
+      await form.locator('#editor-save').click();
+      await expect.poll(() => form.locator('.editor-status .error-box').innerText()).toBe('Type at least one term.');
+      expect((await fetch(`${fresh.url}/api/glossaries`).then((r) => r.json())).glossaries.map((g: { id: string }) => g.id)).toEqual(['builtin']);
+      await form.locator('tr.editor-term').nth(1).locator('input.term-input-text').fill('grid operator');
       await form.locator('tr.editor-term').nth(0).locator('input.term-input-text').fill('电网运营商');
       await form.locator('#editor-save').click();
       await expect.poll(() => page.locator('#lookup-status').innerText()).toBe('Saved grid-operator.');
