@@ -66,15 +66,68 @@ export function zhReference(): ReferenceFrequencies {
     start = end + 1;
   }
   const scale = 1e6 / total;
+  const countOf = (w: string): number => {
+    const v = counts.get(w);
+    return v === undefined ? 0 : Math.floor(v / TAG_SLOTS);
+  };
+  const splits = new Map<string, readonly string[] | undefined>();
   zhRef = {
     name: `jieba dict.txt (${counts.size} words, ${total} tokens)`,
     perMillion: (w) => {
-      const v = counts.get(w);
-      return v === undefined ? undefined : Math.floor(v / TAG_SLOTS) * scale;
+      const n = countOf(w);
+      return n > PLACEHOLDER_COUNT ? n * scale : undefined;
     },
     unseenPerMillion: 0.5 * scale * 1,
+    split: (w) => {
+      if (splits.has(w)) return splits.get(w);
+      if (splits.size >= SPLIT_CACHE) splits.clear();
+      const parts = bestSplit(w, countOf, Math.log(total));
+      splits.set(w, parts);
+      return parts;
+    },
   };
   return zhRef;
+}
+
+/**
+ * jieba's dictionary gives 200k of its 349k words the count 2 or 3: words taken from a lexicon, not counted in a
+ * corpus (竞争对手, 生存空间, 行动计划 all have 3). Such a count is no frequency; keyness estimates these words
+ * from their parts instead (竞争 + 对手), as it does for phrases.
+ */
+const PLACEHOLDER_COUNT = 3;
+/** Splits remembered at most (one per distinct unlisted word; cleared when full, so memory stays bounded). */
+const SPLIT_CACHE = 50_000;
+/** Longest dictionary word tried inside a split. */
+const SPLIT_MAX_PART = 8;
+
+/**
+ * The most probable split of a Chinese word into at least two dictionary words with real counts (jieba's own
+ * criterion: the largest product of word probabilities; a character the dictionary lacks counts once). Undefined
+ * for words without Han characters or shorter than two characters.
+ */
+function bestSplit(word: string, countOf: (w: string) => number, logTotal: number): readonly string[] | undefined {
+  const chars = [...word];
+  if (chars.length < 2 || !HAS_HAN.test(word)) return undefined;
+  const n = chars.length;
+  // best[i]: log-probability (up to a constant) of the best split of chars[i..]; next[i]: end of its first word
+  const best = new Array<number>(n + 1).fill(-Infinity);
+  const next = new Array<number>(n + 1).fill(n);
+  best[n] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = i + 1; j <= Math.min(n, i + SPLIT_MAX_PART); j++) {
+      if (i === 0 && j === n) continue; // the word itself is what is being split
+      const count = countOf(chars.slice(i, j).join(''));
+      if (count <= PLACEHOLDER_COUNT && j > i + 1) continue;
+      const score = Math.log(Math.max(1, count)) - logTotal + best[j]!;
+      if (score > best[i]!) {
+        best[i] = score;
+        next[i] = j;
+      }
+    }
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < n; i = next[i]!) parts.push(chars.slice(i, next[i]!).join(''));
+  return parts.length > 1 ? parts : undefined;
 }
 
 let enRef: ReferenceFrequencies | undefined;

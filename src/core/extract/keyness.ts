@@ -22,14 +22,15 @@ export function perMillion(frequency: number, totalWords: number): number {
 
 /**
  * Reference frequency per million of a candidate: the listed frequency of the whole string when the
- * reference has it, else the independence estimate from its words (unlisted words count as unseen).
+ * reference has it, else the independence estimate from its words (unlisted words count as unseen, or as the
+ * phrase of their parts when the reference can split them).
  */
 export function referencePerMillion(text: string, words: readonly string[], ref: ReferenceFrequencies): number {
   const whole = ref.perMillion(text);
   if (whole !== undefined) return whole;
-  if (words.length <= 1) return ref.perMillion(words[0] ?? text) ?? ref.unseenPerMillion;
+  if (words.length <= 1) return wordPerMillion(words[0] ?? text, ref, 0);
   let p = 1;
-  for (const w of words) p *= (ref.perMillion(w) ?? ref.unseenPerMillion) / 1e6;
+  for (const w of words) p *= wordPerMillion(w, ref, 0) / 1e6;
   return p * 1e6;
 }
 
@@ -37,12 +38,32 @@ export function referencePerMillion(text: string, words: readonly string[], ref:
  * Reference frequency per million of a candidate for keyness: {@link referencePerMillion}, but for a phrase the
  * reference does not list, at least `share` × the frequency of its rarest word. Independence underestimates
  * collocations of common words by orders of magnitude (市场结构, 国家安全), which would make every phrase
- * look domain-specific; the rarest word bounds a phrase from above, and a fixed share of it is a floor.
+ * look domain-specific; the rarest word bounds a phrase from above, and a fixed share of it is a floor. A single
+ * word the reference lists without a frequency is estimated the same way from its parts (竞争 + 对手).
  */
 export function phraseReferencePerMillion(text: string, words: readonly string[], ref: ReferenceFrequencies, share = 0.1): number {
-  const estimate = referencePerMillion(text, words, ref);
-  if (words.length <= 1 || share <= 0 || ref.perMillion(text) !== undefined) return estimate;
+  const whole = ref.perMillion(text);
+  if (whole !== undefined) return whole;
+  if (words.length <= 1) return wordPerMillion(words[0] ?? text, ref, share);
+  return phraseEstimate(words, ref, share);
+}
+
+/** A word's listed frequency, else the estimate from its parts, else the unseen frequency. */
+function wordPerMillion(word: string, ref: ReferenceFrequencies, share: number): number {
+  const listed = ref.perMillion(word);
+  if (listed !== undefined) return listed;
+  const parts = ref.split?.(word);
+  return parts && parts.length > 1 ? phraseEstimate(parts, ref, share) : ref.unseenPerMillion;
+}
+
+/** Independence estimate of a phrase from its words, floored at `share` × its rarest word. */
+function phraseEstimate(words: readonly string[], ref: ReferenceFrequencies, share: number): number {
+  let p = 1;
   let rarest = Infinity;
-  for (const w of words) rarest = Math.min(rarest, ref.perMillion(w) ?? ref.unseenPerMillion);
-  return Math.max(estimate, share * rarest);
+  for (const w of words) {
+    const pm = wordPerMillion(w, ref, share);
+    p *= pm / 1e6;
+    rarest = Math.min(rarest, pm);
+  }
+  return Math.max(p * 1e6, share > 0 ? share * rarest : 0);
 }

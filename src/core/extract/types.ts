@@ -33,6 +33,12 @@ export interface ReferenceFrequencies {
   perMillion(word: string): number | undefined;
   /** Frequency per million assumed for words the reference does not list. */
   readonly unseenPerMillion: number;
+  /**
+   * The listed words an unlisted word is made of (its most probable split, at least two parts), or undefined.
+   * Keyness then estimates the word like a phrase of those parts: jieba's dictionary lists 200k words with a
+   * placeholder count instead of a frequency (竞争对手, 生存空间), which is no evidence that they are rare.
+   */
+  split?(word: string): readonly string[] | undefined;
 }
 
 /** Language of a monolingual extraction run. */

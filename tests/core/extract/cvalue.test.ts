@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cValues } from '../../../src/core/extract/cvalue.js';
-import { perMillion, referencePerMillion, simpleMaths } from '../../../src/core/extract/keyness.js';
+import { perMillion, phraseReferencePerMillion, referencePerMillion, simpleMaths } from '../../../src/core/extract/keyness.js';
 import type { ReferenceFrequencies } from '../../../src/core/extract/types.js';
 
 describe('C-value on nested terms', () => {
@@ -42,5 +42,21 @@ describe('simple-maths keyness', () => {
     expect(referencePerMillion('出口管制', ['出口', '管制'], ref)).toBe(3);
     expect(referencePerMillion('export control', ['export', 'control'], ref)).toBeCloseTo(1e6 * (100 / 1e6) * (200 / 1e6));
     expect(referencePerMillion('zyx', ['zyx'], ref)).toBe(0.01);
+  });
+
+  it('estimates a word the reference lists without a frequency from its parts, like a phrase', () => {
+    const listed = new Map([['竞争', 200], ['对手', 40]]);
+    const splitting: ReferenceFrequencies = {
+      name: 'test',
+      perMillion: (w) => listed.get(w),
+      unseenPerMillion: 0.01,
+      split: (w) => (w === '竞争对手' ? ['竞争', '对手'] : undefined),
+    };
+    // floor: a tenth of the rarest part (对手), not the independence estimate (0.008) nor the unseen frequency
+    expect(phraseReferencePerMillion('竞争对手', ['竞争对手'], splitting)).toBeCloseTo(4);
+    // the same estimate for the word as a part of a longer phrase
+    expect(phraseReferencePerMillion('主要竞争对手', ['主要', '竞争对手'], splitting)).toBeCloseTo(0.001, 6);
+    // a word that cannot be split stays unseen
+    expect(phraseReferencePerMillion('zyx', ['zyx'], splitting)).toBe(0.01);
   });
 });
