@@ -5,6 +5,7 @@
  * the threshold rises, so memory stays flat however long the input is while frequent candidates survive
  * with exact-or-slightly-low counts.
  */
+import type { LooseLead } from './en-candidates.js';
 import type { CandidateContext } from './types.js';
 import { contextOf } from './sentences.js';
 
@@ -33,7 +34,7 @@ export interface CountEntry {
   /** Only ever seen as a structural span (see Span.structural): ranked for structure, never proposed. */
   structural: boolean;
   /** Seen with a place name or scope noun as first part (see Span.looseLead). */
-  looseLead: boolean;
+  looseLead: LooseLead | false;
 }
 
 export interface CounterOptions {
@@ -62,7 +63,7 @@ export class CandidateCounter {
   }
 
   /** Records one occurrence of a candidate. */
-  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false, looseLead = false): void {
+  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false, looseLead: LooseLead | false = false): void {
     let e = this.entries.get(key);
     if (!e) {
       if (this.entries.size >= this.maxEntries) this.prune();
@@ -72,7 +73,7 @@ export class CandidateCounter {
     }
     e.frequency++;
     if (verbLead && !e.verbLead) e.verbLead = true;
-    if (looseLead && !e.looseLead) e.looseLead = true;
+    if (looseLead && !e.looseLead) e.looseLead = looseLead;
     if (free) e.free++;
     if (e.structural && !structural) e.structural = false;
     if (form === e.form) e.formCount++;

@@ -131,7 +131,7 @@ export class TermExtractor {
       const key = this.keyOfParts(span.parts);
       seen?.add(key);
       if (this.quoted.size < 50_000 && !span.idiom && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
-      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead);
+      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead ?? false);
     });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
     return spans;
@@ -224,7 +224,7 @@ export function maximalSpans(spans: readonly Span[]): boolean[] {
     if (s.parts.length === 1) {
       for (let j = 0; j < spans.length && free; j++) {
         const t = spans[j]!;
-        if (j !== i && t.parts.length > 1 && t.start <= s.start && t.end >= s.end && !isZhCoordination(t.parts)) free = false;
+        if (j !== i && t.parts.length > 1 && !t.structural && t.start <= s.start && t.end >= s.end && !isZhCoordination(t.parts)) free = false;
       }
     }
     out[i] = free;

@@ -173,7 +173,19 @@ function isFreeCombination(e: CountEntry, frequencyOf: (key: string) => number |
   if (!(e.verbLead || e.looseLead) || e.parts.length < 2) return false;
   const k = e.parts.length;
   const rest = frequencyOf(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
-  return rest !== undefined && e.frequency * 2 < rest;
+  if (rest === undefined) return false;
+  // before a compound that is a candidate itself, a place name or general noun only says whose or where
+  // (美国|人工智能基础设施, 国际|人工智能外交): the compound is the term however rarely it stands alone. A general
+  // noun only when it is loose before the next part too (人工智能 mostly occurs without 国际; 国际治理|机构 is built
+  // the other way)
+  if (k >= 3 && e.looseLead === 'place') return true;
+  if (k >= 3 && e.looseLead === 'general') {
+    const nested = nestedOf(e);
+    const pair = frequencyOf(nested[subspanIndex(k, 0, 2)]!) ?? 0;
+    const second = frequencyOf(nested[subspanIndex(k, 1, 1)]!) ?? 0;
+    if (pair * 2 < second) return true;
+  }
+  return e.frequency * 2 < rest;
 }
 
 /**

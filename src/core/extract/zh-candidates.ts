@@ -141,6 +141,9 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     // fragment (90项|行动计划, 三大|支柱 → 项行动计划, 大支柱), before a noun a clause word (美|技术脱钩)
     if (first.text.length < 2 && firstTag !== 'b' && firstTag !== 'eng') continue;
     if (bound[i] === 'suffix' || bound[i - 1] === 'prefix') continue;
+    // the second of two bare coordinated nouns shares the head that ends the phrase with the first (盟友和伙伴|出口,
+    // 控制性和稳健性|突破, 开源和开放权重|人工智能): a span from it to that head is a fragment, counted for structure only
+    const secondConjunct = i >= 2 && COORDINATORS_AND_COMMA.has(tokens[i - 1]!.text) && isConjunct(tokens[i - 2]!, tags[i - 2]!, inRun[i - 2]!) && !(i >= 3 && inRun[i - 3] && tokens[i - 3]!.end === tokens[i - 2]!.start);
     let longestStructural: Span | undefined;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
       // a place name starts a term (美国价值观) but inside one it marks a clause (出口美国人工智能)
@@ -157,10 +160,13 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
       if (j === i && (firstTag === 'i' || firstTag === 'l')) span.idiom = true;
       if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
-      if (j > i && (firstTag === 'ns' || ZH_GENERIC_NOUNS.has(first.text))) span.looseLead = true;
+      if (j > i && (firstTag === 'ns' || ZH_GENERIC_NOUNS.has(first.text))) span.looseLead = firstTag === 'ns' ? 'place' : 'general';
       // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
       // still tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
-      if (j - i > 1 && span.verbLead) {
+      if (j > i && secondConjunct && (j + 1 >= tokens.length || !inRun[j + 1] || tags[j + 1] === 'ns')) {
+        span.structural = true;
+        longestStructural = span;
+      } else if (j - i > 1 && span.verbLead) {
         span.structural = true;
         longestStructural = span;
       } else out.push(span);
@@ -173,6 +179,8 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
 
 /** Coordinators of two nouns (盟友和伙伴, 盟友与伙伴). */
 const COORDINATORS = new Set(['和', '与', '及']);
+/** Coordinators and the enumeration comma (可解释性、控制性和稳健性). */
+const COORDINATORS_AND_COMMA = new Set([...COORDINATORS, '、']);
 /** One-character Chinese numerals (三大支柱, 两大阵营). */
 const NUMERALS = new Set([...'一二三四五六七八九十两']);
 /** Segments a conjunct or a counted noun may be: common nouns, not place names, people or Latin. */

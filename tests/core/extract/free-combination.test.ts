@@ -26,4 +26,19 @@ describe('Chinese ranking: modifiers and productive words', () => {
     expect(texts).not.toContain('拜登');
     expect(texts).toContain('拜登政府');
   });
+
+  it('drops a place name or loose general noun before a compound that is a candidate itself', () => {
+    const all = zh('建设美国人工智能基础设施。推进国际人工智能外交。人工智能外交成为重点。人工智能服务民众。人工智能改变产业。');
+    const texts = all.map((c) => c.text);
+    expect(texts).toContain('人工智能基础设施');
+    expect(texts).not.toContain('美国人工智能基础设施');
+    expect(texts).toContain('人工智能外交');
+    expect(texts).not.toContain('国际人工智能外交');
+  });
+
+  it('keeps a general noun that forms a compound with the next word (国际治理|机构)', () => {
+    const all = zh('在国际治理机构中对抗影响力。改革国际治理机构。治理机构需要改革。');
+    expect(all.map((c) => c.text)).toContain('国际治理机构');
+  });
 });
+

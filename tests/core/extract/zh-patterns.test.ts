@@ -27,6 +27,16 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
     expect(spans('维护盟友和伙伴关系。')).not.toContain('盟友和伙伴');
   });
 
+  it('takes the second of two coordinated nouns with the shared head as a fragment, not a candidate', () => {
+    const texts = zh('实现可解释性、控制性和稳健性突破。包括向盟友和伙伴出口美国人工智能。鼓励开源和开放权重人工智能。').map((c) => c.text);
+    expect(texts).not.toContain('稳健性突破');
+    expect(texts).not.toContain('伙伴出口');
+    expect(texts).not.toContain('开放权重人工智能');
+    // the conjunct itself stands alone there, and a shorter span from it is still a candidate
+    expect(texts).toContain('稳健性');
+    expect(texts).toContain('开放权重');
+  });
+
   it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
     expect(spans('国际外交与安全”三大支柱，主要内容包括。')).toContain('三大支柱');
   });
