@@ -33,6 +33,8 @@ export interface NestingOptions {
   minFrequency?: number;
   /** Frequency of a candidate by key, when the caller has them by key (otherwise a map is built here). */
   frequencyOf?: (key: string) => number | undefined;
+  /** Whether a candidate's first word only modifies the rest (美国|人工智能联盟): its top split is after that word. */
+  leadOnly?: (e: CountEntry) => boolean;
 }
 
 /** Words that link a head to a following complement inside a candidate (English `of` phrases). */
@@ -102,7 +104,8 @@ export function analyseNesting(
     // a prepositional link (Department | of Commerce) is where the phrase divides, whatever the counts say
     let link = -1;
     for (let n = 1; n < k - 1 && link < 0; n++) if (LINK_WORDS.has(e.parts[n]!.toLowerCase())) link = n;
-    const forced = link > 0 ? (i: number, j: number) => (i < link && link < j ? link : i === link && j - i > 1 ? link + 1 : undefined) : undefined;
+    const linked = link > 0 ? (i: number, j: number) => (i < link && link < j ? link : i === link && j - i > 1 ? link + 1 : undefined) : undefined;
+    const forced = options.leadOnly?.(e) ? (i: number, j: number) => (i === 0 && j === k ? 1 : linked?.(i, j)) : linked;
     const cons = bracketings(k, free, tau, forced);
 
     const votes = Math.max(0, e.frequency - (crossing.get(e.key) ?? 0) - (covered.get(e.key) ?? 0));
@@ -162,4 +165,5 @@ export function bracketings(
   visit(0, k);
   return out;
 }
+
 

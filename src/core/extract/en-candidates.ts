@@ -19,7 +19,8 @@ export interface Span {
   /**
    * The first part is a place name or a general noun (美国, 全球, 国家) that may only modify a term that is free
    * without it (美国人工智能) — or be part of the term (美国价值观); the ranking decides by counts. `place` for a
-   * place name, `general` for a general noun.
+   * place name, `general` for a general noun, `descriptive` for a descriptive adjective (完整, 空前), which is
+   * loose only before a compound (完整|技术栈; 苛刻监管 is a term).
    */
   looseLead?: LooseLead;
   /** A Chinese idiom or set phrase (jieba tags i, l: 唯我独尊): quotation marks around it are irony, not a name. */
@@ -27,7 +28,7 @@ export interface Span {
 }
 
 /** What kind of loose first part a candidate has (see Span.looseLead). */
-export type LooseLead = 'place' | 'general';
+export type LooseLead = 'place' | 'general' | 'descriptive';
 
 /** Nouns that are never terms on their own (they may still head a longer candidate: `executive order`). */
 export const EN_STOP_NOUNS: ReadonlySet<string> = new Set(

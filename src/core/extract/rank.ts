@@ -91,8 +91,10 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
   };
   const byKey = options.byKey ?? new Map(list.map((e) => [e.key, e]));
   const frequencyOf = (key: string): number | undefined => byKey.get(key)?.frequency;
-  const { crossing, constituents } = analyseNesting(list, options.keyOfParts, { minFrequency, frequencyOf }, nestedOf);
-  const termFrequency = (e: CountEntry) => (isFreeCombination(e, frequencyOf, nestedOf) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
+  const free = new Set(list.filter((e) => isFreeCombination(e, frequencyOf, nestedOf)));
+  const leadOnly = (e: CountEntry) => free.has(e) && !e.verbLead;
+  const { crossing, constituents } = analyseNesting(list, options.keyOfParts, { minFrequency, frequencyOf, leadOnly }, nestedOf);
+  const termFrequency = (e: CountEntry) => (free.has(e) ? 0 : Math.max(0, e.frequency - (crossing.get(e.key) ?? 0)));
   const cv = cValues(
     list.map((e) => {
       const own = constituents.get(e.key);
@@ -178,7 +180,7 @@ function isFreeCombination(e: CountEntry, frequencyOf: (key: string) => number |
   // (美国|人工智能基础设施, 国际|人工智能外交): the compound is the term however rarely it stands alone. A general
   // noun only when it is loose before the next part too (人工智能 mostly occurs without 国际; 国际治理|机构 is built
   // the other way)
-  if (k >= 3 && e.looseLead === 'place') return true;
+  if (k >= 3 && (e.looseLead === 'place' || e.looseLead === 'descriptive')) return true;
   if (k >= 3 && e.looseLead === 'general') {
     const nested = nestedOf(e);
     const pair = frequencyOf(nested[subspanIndex(k, 0, 2)]!) ?? 0;

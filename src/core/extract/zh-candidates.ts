@@ -158,9 +158,14 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
       const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
-      if (j === i && (firstTag === 'i' || firstTag === 'l')) span.idiom = true;
+      if (j === i && (firstTag === 'i' || firstTag === 'l')) {
+        span.idiom = true;
+        // an idiom before 的/地 or a verb describes something (多管齐下的政策工具, 在短期内促进): not a name of anything
+        if (isModifierUse(tokens, tags, j + 1)) span.structural = true;
+      }
       if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
       if (j > i && (firstTag === 'ns' || ZH_GENERIC_NOUNS.has(first.text))) span.looseLead = firstTag === 'ns' ? 'place' : 'general';
+      else if (j > i + 1 && (firstTag === 'a' || firstTag === 's')) span.looseLead = 'descriptive';
       // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
       // still tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
       if (j > i && secondConjunct && (j + 1 >= tokens.length || !inRun[j + 1] || tags[j + 1] === 'ns')) {
@@ -175,6 +180,16 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
   }
   patternSpans(tokens, tags, inRun, out);
   return out;
+}
+
+/** Closing quotation marks skipped when looking at what follows a span. */
+const CLOSING_MARKS = new Set(['”', '」', '』', '’', '"']);
+
+/** Whether the tokens from `k` on (after a closing mark) make what precedes them a modifier: 的/地 or a verb. */
+function isModifierUse(tokens: Token[], tags: string[], k: number): boolean {
+  while (k < tokens.length && CLOSING_MARKS.has(tokens[k]!.text)) k++;
+  const next = tokens[k];
+  return next !== undefined && (next.text === '的' || next.text === '地' || tags[k] === 'v' || tags[k] === 'vd');
 }
 
 /** Coordinators of two nouns (盟友和伙伴, 盟友与伙伴). */

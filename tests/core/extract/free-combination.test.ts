@@ -40,5 +40,15 @@ describe('Chinese ranking: modifiers and productive words', () => {
     const all = zh('在国际治理机构中对抗影响力。改革国际治理机构。治理机构需要改革。');
     expect(all.map((c) => c.text)).toContain('国际治理机构');
   });
+
+  it('drops a descriptive adjective before a compound, and takes the compound whole after a place name', () => {
+    const texts = zh('输出完整技术栈和标准。推广完整技术栈。获得空前政策倾斜。给予空前政策倾斜。').map((c) => c.text);
+    expect(texts).not.toContain('完整技术栈');
+    expect(texts).not.toContain('空前政策倾斜');
+    expect(texts).toContain('政策倾斜');
+    // 美国人工智能 is frequent, yet 美国人工智能联盟 is 美国 + 人工智能联盟, not 美国人工智能 + 联盟
+    const alliance = zh('美国人工智能领先。美国人工智能发展。美国人工智能出口。与愿意加入美国人工智能联盟的国家合作。').map((c) => c.text);
+    expect(alliance).toContain('人工智能联盟');
+  });
 });
 

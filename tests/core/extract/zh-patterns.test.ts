@@ -37,6 +37,13 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
     expect(texts).toContain('开放权重');
   });
 
+  it('does not propose an idiom used as a modifier (before 的/地 or a verb), only one used as a noun', () => {
+    const texts = zh('通过多管齐下的政策工具重塑创新。可能在短期内促进发展。消除繁文缛节和苛刻监管。').map((c) => c.text);
+    expect(texts).not.toContain('多管齐下');
+    expect(texts).not.toContain('在短期内');
+    expect(texts).toContain('繁文缛节');
+  });
+
   it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
     expect(spans('国际外交与安全”三大支柱，主要内容包括。')).toContain('三大支柱');
   });
