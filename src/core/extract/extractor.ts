@@ -66,6 +66,8 @@ export class TermExtractor {
   private readonly defined = new Map<string, Set<string>>();
   /** Keys of candidates the text sets off in quotation marks or title marks (“安全优先”, 《…》), bounded. */
   private readonly quoted = new Set<string>();
+  /** Keys seen as a whole item of an enumeration (能源、数据、芯片、劳动力). */
+  private readonly listed = new Set<string>();
   private readonly definitionList = new Map<string, FoundDefinition>();
   /** Words (English tokens, Chinese segments) seen, punctuation excluded. */
   totalWords = 0;
@@ -131,6 +133,7 @@ export class TermExtractor {
       const key = this.keyOfParts(span.parts);
       seen?.add(key);
       if (this.quoted.size < 50_000 && !span.idiom && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
+      if (this.lang === 'zh' && this.listed.size < 50_000 && !span.structural && isEnumerated(sentence, span, spans)) this.listed.add(key);
       this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead ?? false);
     });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
@@ -199,6 +202,7 @@ export class TermExtractor {
       join: this.lang === 'en' ? joinEn : joinZh,
       defined,
       quoted: this.quoted,
+      listed: this.listed,
       minFrequency: options.minFrequency,
       smoothing: options.smoothing,
       nestedDiscount: options.nestedDiscount,
@@ -230,6 +234,26 @@ export function maximalSpans(spans: readonly Span[]): boolean[] {
     out[i] = free;
   }
   return out;
+}
+
+/** Marks skipped between an enumeration item and its separator (“创新”、“基础设施”). */
+const ITEM_QUOTES = '“”‘’「」『』"';
+
+/**
+ * Whether a Chinese span is a whole item of an enumeration: next to the enumeration comma (、) on one side and
+ * not inside a longer candidate, so the item ends where the span ends (从能源、数据、芯片、劳动力多方入手). Authors
+ * list things of one kind this way: each item names something.
+ */
+function isEnumerated(sentence: string, span: Span, spans: readonly Span[]): boolean {
+  let l = span.start - 1;
+  while (l >= 0 && ITEM_QUOTES.includes(sentence[l]!)) l--;
+  let r = span.end;
+  while (r < sentence.length && ITEM_QUOTES.includes(sentence[r]!)) r++;
+  // 、 after a numeral numbers a heading (二、内容要点) rather than separating items
+  const separates = (k: number) => sentence[k] === '、' && !/[\p{N}一二三四五六七八九十]/u.test(sentence[k - 1] ?? '');
+  if (!separates(l) && !separates(r)) return false;
+  for (const t of spans) if (t !== span && !t.structural && t.start <= span.start && t.end >= span.end && t.end - t.start > span.end - span.start && !isZhCoordination(t.parts)) return false;
+  return true;
 }
 
 const OPEN_QUOTES = '“‘「『《"\'';

@@ -51,6 +51,8 @@ export interface RankOptions {
   defined?: ReadonlyMap<string, readonly string[]>;
   /** Keys the input sets off in quotation or title marks (a weaker signal than a definition). */
   quoted?: ReadonlySet<string>;
+  /** Keys the input lists as whole items of an enumeration (能源、数据、芯片): the same weight as quotation marks. */
+  listed?: ReadonlySet<string>;
   /** Candidates seen fewer times are dropped (defined ones are kept). @default 1 */
   minFrequency?: number;
   /** Smoothing constant N of simple maths. @default 1000 / totalWords (10⁻³ of one occurrence, per million) */
@@ -125,7 +127,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     const refPm = phraseReferencePerMillion(refText, refWords, options.reference, options.phraseShare ?? 0.1);
     const keyness = simpleMaths(perMillion(e.frequency, options.totalWords), refPm, n);
     const lengthPrior = 1 + 0.5 * Math.max(0, e.parts.length - 2 - Math.floor(Math.log2(e.frequency)));
-    const marked = definedAs ? 2 : options.quoted?.has(e.key) ? 1.5 : 1;
+    const marked = definedAs ? 2 : options.quoted?.has(e.key) || options.listed?.has(e.key) ? 1.5 : 1;
     const score = ((cvalue + 1) * Math.log2(1 + keyness) ** 2 * marked) / lengthPrior;
     scored.push({ e, text, score: round(score), cvalue: round(cvalue), keyness: round(keyness), definedAs });
   }

@@ -142,7 +142,8 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     if (first.text.length < 2 && firstTag !== 'b' && firstTag !== 'eng') continue;
     if (bound[i] === 'suffix' || bound[i - 1] === 'prefix') continue;
     // the second of two bare coordinated nouns shares the head that ends the phrase with the first (盟友和伙伴|出口,
-    // 控制性和稳健性|突破, 开源和开放权重|人工智能): a span from it to that head is a fragment, counted for structure only
+    // 控制性和稳健性|突破, 开源和开放权重|人工智能): a span from it to that head is a fragment, counted for structure only —
+    // unless the list goes on after it (数据中心、半导体制造设施和能源基础设施: each item is whole)
     const secondConjunct = i >= 2 && COORDINATORS_AND_COMMA.has(tokens[i - 1]!.text) && isConjunct(tokens[i - 2]!, tags[i - 2]!, inRun[i - 2]!) && !(i >= 3 && inRun[i - 3] && tokens[i - 3]!.end === tokens[i - 2]!.start);
     let longestStructural: Span | undefined;
     for (let j = i; j < tokens.length && j - i < maxWords && inRun[j]; j++) {
@@ -168,7 +169,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       else if (j > i + 1 && (firstTag === 'a' || firstTag === 's')) span.looseLead = 'descriptive';
       // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
       // still tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
-      if (j > i && secondConjunct && (j + 1 >= tokens.length || !inRun[j + 1] || tags[j + 1] === 'ns')) {
+      if (j > i && secondConjunct && (j + 1 >= tokens.length || !inRun[j + 1] || tags[j + 1] === 'ns') && !COORDINATORS_AND_COMMA.has(tokens[j + 1]?.text ?? '')) {
         span.structural = true;
         longestStructural = span;
       } else if (j - i > 1 && span.verbLead) {

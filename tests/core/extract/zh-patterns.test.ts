@@ -44,6 +44,25 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
     expect(texts).toContain('繁文缛节');
   });
 
+  it('keeps a whole item of a list that goes on after it (数据中心、半导体制造设施和能源基础设施)', () => {
+    expect(zh('简化数据中心、半导体制造设施和能源基础设施的审批流程。').map((c) => c.text)).toContain('半导体制造设施');
+  });
+
+  it('weighs a whole item of an enumeration like a quoted name, but not a numbered heading', () => {
+    const text = '从能源、数据、芯片、劳动力多方入手。芯片产业很大。我们讨论企业。企业很多。';
+    const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+    ex.addText(0, text);
+    const plain = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+    plain.addText(0, text.replace('能源、数据、芯片、劳动力', '能源，数据，芯片，劳动力'));
+    const score = (list: { text: string; score: number }[], t: string) => list.find((c) => c.text === t)?.score ?? 0;
+    expect(score(ex.result(), '芯片')).toBeCloseTo(score(plain.result(), '芯片') * 1.5, 1);
+    const heading = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+    heading.addText(0, '二、内容要点\n内容要点很多。');
+    const again = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+    again.addText(0, '二 内容要点\n内容要点很多。');
+    expect(score(heading.result(), '内容要点')).toBe(score(again.result(), '内容要点'));
+  });
+
   it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
     expect(spans('国际外交与安全”三大支柱，主要内容包括。')).toContain('三大支柱');
   });
