@@ -119,7 +119,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     // word also for every further neighbour it combines with (半导体制造, 美国半导体, 现有半导体: a unit, though
     // never alone; 拜登 is only ever 拜登政府)
     const standalone = e.parts.length === 1 && !definedAs && options.standaloneSingles !== false && !options.termKeys?.has(e.key);
-    const cvalue = standalone ? e.free + Math.max(0, (partners?.get(e.key) ?? 0) - 1) : (cv.get(e.key) ?? 0);
+    const cvalue = standalone ? singleLength(e.parts[0]!, options.lang) * (e.free + Math.max(0, (partners?.get(e.key) ?? 0) - 1)) : (cv.get(e.key) ?? 0);
     if (cvalue <= 0 && !definedAs) continue;
     const text = displayForm(e);
     const refWords = options.lowerForReference ? e.parts.map((p) => p.toLowerCase()) : e.parts;
@@ -205,6 +205,18 @@ function pairPartners(list: readonly CountEntry[], nestedOf: (e: CountEntry) => 
     if (b !== a) out.set(b!, (out.get(b!) ?? 0) + 1);
   }
   return out;
+}
+
+/**
+ * C-value's length weight log2(|a| + 1) for a single segment. An English word is one word (1); a Chinese segment
+ * is counted at two characters a word, because jieba keeps compounds whole that it knows (联邦政府, 网络安全, 稳健性
+ * are one segment each, 国家站队 two): a four-character segment weighs like a two-segment phrase.
+ */
+function singleLength(word: string, lang: ExtractLang): number {
+  if (lang !== 'zh') return 1;
+  let chars = 0;
+  for (const _ of word) chars++;
+  return Math.log2(Math.max(2, chars) / 2 + 1);
 }
 
 function round(x: number): number {

@@ -50,5 +50,11 @@ describe('Chinese ranking: modifiers and productive words', () => {
     const alliance = zh('美国人工智能领先。美国人工智能发展。美国人工智能出口。与愿意加入美国人工智能联盟的国家合作。').map((c) => c.text);
     expect(alliance).toContain('人工智能联盟');
   });
+
+  it('weighs a single segment by its length in characters, two a word (联邦政府 like a two-word phrase)', () => {
+    const all = zh('联邦政府宣布。政府宣布。');
+    expect(all.find((c) => c.text === '联邦政府')?.cvalue).toBeCloseTo(Math.log2(3), 3);
+    expect(all.find((c) => c.text === '政府')?.cvalue).toBe(1);
+  });
 });
 
