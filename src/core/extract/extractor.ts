@@ -251,7 +251,18 @@ function isEnumerated(sentence: string, span: Span, spans: readonly Span[]): boo
   while (r < sentence.length && ITEM_QUOTES.includes(sentence[r]!)) r++;
   // 、 after a numeral numbers a heading (二、内容要点) rather than separating items
   const separates = (k: number) => sentence[k] === '、' && !/[\p{N}一二三四五六七八九十]/u.test(sentence[k - 1] ?? '');
-  if (!separates(l) && !separates(r)) return false;
+  // the item on the other side of the comma must be a candidate too: 安全、可靠和可信 lists qualities, not things
+  const itemBefore = (k: number) => {
+    while (k > 0 && ITEM_QUOTES.includes(sentence[k - 1]!)) k--;
+    return spans.some((t) => t.end === k && !t.structural && !t.verb && !isZhCoordination(t.parts));
+  };
+  // the first item may carry a modifier all items share (人工智能|可解释性、控制性和稳健性): it is an item only when it
+  // is no longer than the next one
+  const itemAfter = (k: number) => {
+    while (k < sentence.length && ITEM_QUOTES.includes(sentence[k]!)) k++;
+    return spans.some((t) => t.start === k && !t.structural && !t.verb && !isZhCoordination(t.parts) && (separates(l) || t.parts.length >= span.parts.length));
+  };
+  if (span.verb || (!(separates(l) && itemBefore(l)) && !(separates(r) && itemAfter(r + 1)))) return false;
   for (const t of spans) if (t !== span && !t.structural && t.start <= span.start && t.end >= span.end && t.end - t.start > span.end - span.start && !isZhCoordination(t.parts)) return false;
   return true;
 }

@@ -63,6 +63,22 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
     expect(score(heading.result(), '内容要点')).toBe(score(again.result(), '内容要点'));
   });
 
+  it('does not weigh a list of qualities or a first item that carries a modifier all items share', () => {
+    const boosted = (text: string, plainText: string, term: string) => {
+      const a = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+      a.addText(0, text);
+      const b = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
+      b.addText(0, plainText);
+      const s = (list: { text: string; score: number }[]) => list.find((c) => c.text === term)?.score ?? 0;
+      return s(a.result()) / s(b.result());
+    };
+    // 安全、可靠和可信: qualities (可靠, 可信 are not nouns)
+    expect(boosted('关于安全、可靠和可信的系统。', '关于安全，可靠和可信的系统。', '安全')).toBeCloseTo(1, 3);
+    // 人工智能|可解释性、控制性和稳健性: the first item is longer than the next, 人工智能 is shared
+    expect(boosted('投资人工智能可解释性、控制性和稳健性突破。', '投资人工智能可解释性，控制性和稳健性突破。', '人工智能可解释性')).toBeCloseTo(1, 3);
+    expect(boosted('从能源、数据、芯片、劳动力多方入手。', '从能源，数据，芯片，劳动力多方入手。', '能源')).toBeCloseTo(1.5, 3);
+  });
+
   it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
     expect(spans('国际外交与安全”三大支柱，主要内容包括。')).toContain('三大支柱');
   });
