@@ -129,11 +129,12 @@ export class TermExtractor {
     // keys seen in this sentence matter only to definitions (rare): no set per sentence otherwise
     const seen = definitions.length ? new Set<string>() : undefined;
     const free = maximalSpans(spans);
+    const enumerates = this.lang === 'zh' && sentence.includes('、');
     spans.forEach((span, i) => {
       const key = this.keyOfParts(span.parts);
       seen?.add(key);
       if (this.quoted.size < 50_000 && !span.idiom && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
-      if (this.lang === 'zh' && this.listed.size < 50_000 && !span.structural && isEnumerated(sentence, span, spans)) this.listed.add(key);
+      if (enumerates && this.listed.size < 50_000 && !span.structural && isEnumerated(sentence, span, spans)) this.listed.add(key);
       this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead ?? false);
     });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
@@ -242,29 +243,43 @@ const ITEM_QUOTES = '“”‘’「」『』"';
 /**
  * Whether a Chinese span is a whole item of an enumeration: next to the enumeration comma (、) on one side and
  * not inside a longer candidate, so the item ends where the span ends (从能源、数据、芯片、劳动力多方入手). Authors
- * list things of one kind this way: each item names something.
+ * list things of one kind this way: each item names something. The item across the comma must be a candidate too
+ * (安全、可靠和可信 lists qualities, not things), and a first item may carry a modifier all items share
+ * (人工智能|可解释性、控制性和稳健性): it counts only when it is no longer than the next one.
  */
 function isEnumerated(sentence: string, span: Span, spans: readonly Span[]): boolean {
+  if (span.verb) return false;
   let l = span.start - 1;
   while (l >= 0 && ITEM_QUOTES.includes(sentence[l]!)) l--;
   let r = span.end;
   while (r < sentence.length && ITEM_QUOTES.includes(sentence[r]!)) r++;
-  // 、 after a numeral numbers a heading (二、内容要点) rather than separating items
-  const separates = (k: number) => sentence[k] === '、' && !/[\p{N}一二三四五六七八九十]/u.test(sentence[k - 1] ?? '');
-  // the item on the other side of the comma must be a candidate too: 安全、可靠和可信 lists qualities, not things
-  const itemBefore = (k: number) => {
-    while (k > 0 && ITEM_QUOTES.includes(sentence[k - 1]!)) k--;
-    return spans.some((t) => t.end === k && !t.structural && !t.verb && !isZhCoordination(t.parts));
-  };
-  // the first item may carry a modifier all items share (人工智能|可解释性、控制性和稳健性): it is an item only when it
-  // is no longer than the next one
-  const itemAfter = (k: number) => {
-    while (k < sentence.length && ITEM_QUOTES.includes(sentence[k]!)) k++;
-    return spans.some((t) => t.start === k && !t.structural && !t.verb && !isZhCoordination(t.parts) && (separates(l) || t.parts.length >= span.parts.length));
-  };
-  if (span.verb || (!(separates(l) && itemBefore(l)) && !(separates(r) && itemAfter(r + 1)))) return false;
+  const afterComma = separatesItems(sentence, l);
+  const beforeComma = separatesItems(sentence, r);
+  if (!afterComma && !beforeComma) return false;
   for (const t of spans) if (t !== span && !t.structural && t.start <= span.start && t.end >= span.end && t.end - t.start > span.end - span.start && !isZhCoordination(t.parts)) return false;
-  return true;
+  if (afterComma) {
+    let k = l;
+    while (k > 0 && ITEM_QUOTES.includes(sentence[k - 1]!)) k--;
+    for (const t of spans) if (t.end === k && isListItem(t)) return true;
+  }
+  if (beforeComma) {
+    let k = r + 1;
+    while (k < sentence.length && ITEM_QUOTES.includes(sentence[k]!)) k++;
+    for (const t of spans) if (t.start === k && isListItem(t) && (afterComma || t.parts.length >= span.parts.length)) return true;
+  }
+  return false;
+}
+
+/** Whether position k holds an enumeration comma; 、 after a numeral numbers a heading (二、内容要点). */
+function separatesItems(sentence: string, k: number): boolean {
+  if (sentence.charCodeAt(k) !== 0x3001) return false;
+  const before = sentence[k - 1] ?? '';
+  return !(before >= '0' && before <= '9') && !'一二三四五六七八九十'.includes(before || '\u0000');
+}
+
+/** A candidate that can be a neighbouring item of a list of things. */
+function isListItem(t: Span): boolean {
+  return !t.structural && !t.verb && !isZhCoordination(t.parts);
 }
 
 const OPEN_QUOTES = '“‘「『《"\'';
