@@ -109,6 +109,9 @@ export function analyseNesting(
     const cons = bracketings(k, free, tau, forced);
 
     const votes = Math.max(0, e.frequency - (crossing.get(e.key) ?? 0) - (covered.get(e.key) ?? 0));
+    // a container that may be a term itself and recurs is the term where its constituents never occur without it;
+    // one seen once, or only counted for structure (开放权重人工智能) or a free combination, leaves them their due
+    const termLike = !e.structural && !options.leadOnly?.(e);
     idx = 0;
     for (let len = 1; len < k; len++) {
       for (let i = 0; i + len <= k; i++, idx++) {
@@ -119,7 +122,7 @@ export function analyseNesting(
           const table = isConstituent ? covered : crossing;
           table.set(key, (table.get(key) ?? 0) + votes);
         }
-        if (isConstituent && len >= 2) {
+        if (isConstituent && len >= 2 && (!termLike || e.frequency < 2 || (frequencyOf(key) ?? 0) > e.frequency)) {
           let set = constituentsOf.get(e.key);
           if (!set) constituentsOf.set(e.key, (set = new Set()));
           set.add(key);

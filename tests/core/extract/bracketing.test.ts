@@ -36,7 +36,7 @@ describe('bracketing long candidates', () => {
 
   it('counts fragments across the structure and credits multi-word constituents', () => {
     const entries = [
-      entry(['开放', '权重', '人工智能'], 2),
+      { ...entry(['开放', '权重', '人工智能'], 2), structural: true },
       entry(['开放', '权重'], 2),
       entry(['权重', '人工智能'], 2),
       entry(['开放'], 3),
@@ -52,6 +52,31 @@ describe('bracketing long candidates', () => {
     expect(constituents.get('开放权重人工智能')?.has('开放权重')).toBe(true);
     expect(crossing.get('人工智能初创')).toBe(1);
     expect(constituents.get('人工智能初创企业')?.has('初创企业')).toBe(true);
+  });
+
+  it('credits no constituent of a recurring container that may be a term, unless it also occurs without it', () => {
+    const entries = [
+      entry(['国际', '治理', '机构'], 2),
+      entry(['国际', '治理'], 2),
+      entry(['治理', '机构'], 2),
+      entry(['国际'], 9),
+      entry(['治理'], 4),
+      entry(['机构'], 5),
+      entry(['数据', '中心', '建设'], 2),
+      entry(['数据', '中心'], 5),
+      entry(['中心', '建设'], 2),
+      entry(['数据'], 9),
+      entry(['中心'], 5),
+      entry(['建设'], 9),
+    ];
+    const { constituents } = analyseNesting(entries, keyOf);
+    // 国际治理机构 is the term: neither part is ever used without it
+    expect(constituents.get('国际治理机构')).toBeUndefined();
+    // 数据中心 also stands alone: it keeps its credit inside 数据中心建设
+    expect(constituents.get('数据中心建设')?.has('数据中心')).toBe(true);
+    // the same container seen once leaves its constituents their due (short texts)
+    const once = analyseNesting([entry(['国际', '治理', '机构'], 1), entry(['国际', '治理'], 1), entry(['治理', '机构'], 1), entry(['国际'], 9), entry(['治理'], 4), entry(['机构'], 5)], keyOf);
+    expect(once.constituents.get('国际治理机构')?.size).toBeGreaterThan(0);
   });
 });
 
