@@ -14,6 +14,15 @@ describe('termKey', () => {
     expect(termKey('開放權重', 'zh-Hant')).toBe('开放权重');
   });
 
+  it('applies Taiwan vocabulary only to Traditional tags or text, never to a Simplified word', () => {
+    // 命令列表 ("command list") in Simplified text is not the Taiwan 命令列 ("command line") + 表
+    expect(termKey('命令列表', 'zh-Hans')).toBe('命令列表');
+    expect(termKey('命令列', 'zh-Hant')).toBe(termKey('命令行', 'zh-Hans'));
+    // Traditional text under a plain zh tag still meets its Simplified form
+    expect(termKey('資料中心', 'zh')).toBe(termKey('数据中心', 'zh-Hans'));
+    expect(termKey('開放權重', 'zh-Hans')).toBe('开放权重');
+  });
+
   it('folds full width and case', () => {
     expect(termKey('ＡＩ', 'en')).toBe(termKey('AI', 'en'));
     expect(termKey('ｅｘｐｏｒｔ　ｃｏｎｔｒｏｌｓ', 'en')).toBe(termKey('export control', 'en'));

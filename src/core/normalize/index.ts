@@ -2,10 +2,10 @@
  * Normalisation entry points: `termKey` (a canonical key for duplicate detection and grouping) and the
  * pattern variants the matcher compiles for each term. See docs/matching.md.
  */
-import { isChinese } from '../lang.js';
-import { C_WORD, FOLD_ALL, FOLD_CASE, classes } from './chars.js';
+import { isChinese, normalizeLang } from '../lang.js';
+import { C_WORD, FOLD_ALL, FOLD_CASE, classes, traditionalOnlyChars } from './chars.js';
 import { canonicalWord, inflectionVariants } from './inflect.js';
-import { toSimplified, toTaiwanPruned, toTraditional } from './script.js';
+import { toSimplified, toSimplifiedChars, toTaiwanPruned, toTraditional } from './script.js';
 import { mayHaveTaiwanForm } from './tw-filter.js';
 import { F_SPLIT, normalizeScratch } from './text.js';
 
@@ -16,13 +16,13 @@ export { canonicalWord, inflectionVariants } from './inflect.js';
 
 /**
  * Canonical key of a term: NFKC and full/half width, Latin case folding (unless `caseSensitive`),
- * Traditional → Simplified (with Taiwan/Hong Kong vocabulary for Chinese tags), hyphens and spaces between
+ * Traditional → Simplified (with Taiwan/Hong Kong vocabulary for Traditional tags or text), hyphens and spaces between
  * words dropped, possessive `'s` dropped and each English word singularised. So `开放权重` = `開放權重`,
  * `ＡＩ` = `AI`, `open-weight` = `Open Weight` = `open weights` = `openweight`, `export controls` =
  * `export control`, `model's` = `model`.
  */
 export function termKey(text: string, lang: string, caseSensitive = false): string {
-  const source = isChinese(lang) ? toSimplified(text) : text;
+  const source = isChinese(lang) ? simplifiedForKey(text, lang) : text;
   const n = normalizeScratch(source, caseSensitive ? FOLD_ALL & ~FOLD_CASE : FOLD_ALL);
   const cls = classes();
   let key = '';
@@ -41,6 +41,24 @@ export function termKey(text: string, lang: string, caseSensitive = false): stri
   }
   return key;
 }
+
+/**
+ * Traditional → Simplified for a key: with Taiwan and Hong Kong vocabulary (資料中心 → 数据中心) when the tag or
+ * the text is Traditional, by characters only for Simplified text — there the vocabulary rules misread ordinary
+ * words (命令列表, "command list", is not the Taiwan 命令列 "command line" + 表), as the matcher's do (docs/matching.md).
+ */
+function simplifiedForKey(text: string, lang: string): string {
+  let traditionalTag = traditionalTags.get(lang);
+  if (traditionalTag === undefined) {
+    traditionalTag = normalizeLang(lang) === 'zh-Hant';
+    if (traditionalTags.size < 1000) traditionalTags.set(lang, traditionalTag);
+  }
+  if (traditionalTag) return toSimplified(text);
+  const trad = traditionalOnlyChars();
+  for (let i = 0; i < text.length; i++) if (trad[text.charCodeAt(i)]) return toSimplified(text);
+  return toSimplifiedChars(text);
+}
+const traditionalTags = new Map<string, boolean>();
 
 /** A surface form compiled for a term: `script` is the script/vocabulary form, `form` adds inflection. */
 export interface PatternForm {
