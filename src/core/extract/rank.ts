@@ -178,16 +178,17 @@ function isFreeCombination(e: CountEntry, frequencyOf: (key: string) => number |
   const k = e.parts.length;
   const rest = frequencyOf(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
   if (rest === undefined) return false;
-  // before a compound that is a candidate itself, a place name or general noun only says whose or where
-  // (美国|人工智能基础设施, 国际|人工智能外交): the compound is the term however rarely it stands alone. A general
-  // noun only when it is loose before the next part too (人工智能 mostly occurs without 国际; 国际治理|机构 is built
-  // the other way)
-  if (k >= 3 && (e.looseLead === 'place' || e.looseLead === 'descriptive')) return true;
-  if (k >= 3 && e.looseLead === 'general') {
+  // before a compound that is a candidate itself, a place name or descriptive adjective only says whose, where or
+  // how (美国|人工智能基础设施, 完整|技术栈): the compound is the term however rarely it stands alone — unless the
+  // first two words are a compound of their own, recurring without the rest and not free themselves (深度伪造 in
+  // 深度伪造检测工具; 美国人工智能 is 美国 + 人工智能). A general noun only when it is loose before the next word
+  // (人工智能 mostly occurs without 国际; 国际治理|机构 is built the other way).
+  if (k >= 3 && e.looseLead) {
     const nested = nestedOf(e);
     const pair = frequencyOf(nested[subspanIndex(k, 0, 2)]!) ?? 0;
     const second = frequencyOf(nested[subspanIndex(k, 1, 1)]!) ?? 0;
-    if (pair * 2 < second) return true;
+    const pairLoose = pair * 2 < second;
+    if (pairLoose || (e.looseLead !== 'general' && pair <= e.frequency)) return true;
   }
   return e.frequency * 2 < rest;
 }
