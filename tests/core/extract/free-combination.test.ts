@@ -46,9 +46,14 @@ describe('Chinese ranking: modifiers and productive words', () => {
     expect(texts).not.toContain('完整技术栈');
     expect(texts).not.toContain('空前政策倾斜');
     expect(texts).toContain('政策倾斜');
-    // 美国人工智能 is frequent, yet 美国人工智能联盟 is 美国 + 人工智能联盟, not 美国人工智能 + 联盟
-    const alliance = zh('美国人工智能领先。美国人工智能发展。美国人工智能出口。与愿意加入美国人工智能联盟的国家合作。').map((c) => c.text);
+    // 美国人工智能 is frequent, but 人工智能 mostly occurs without 美国: 美国人工智能联盟 is 美国 + 人工智能联盟, not
+    // 美国人工智能 + 联盟
+    const alliance = zh('美国人工智能领先。美国人工智能发展。人工智能改变产业。人工智能需要算力。人工智能带来风险。人工智能服务民众。与愿意加入美国人工智能联盟的国家合作。').map((c) => c.text);
     expect(alliance).toContain('人工智能联盟');
+    expect(alliance).not.toContain('美国人工智能联盟');
+    // where the place name and the next word always go together, they are a unit of this text and stay one
+    const bound = zh('美国人工智能领先。美国人工智能发展。美国人工智能出口。与愿意加入美国人工智能联盟的国家合作。').map((c) => c.text);
+    expect(bound).toContain('美国人工智能');
   });
 
   it('weighs a single segment by its length in characters, two a word (联邦政府 like a two-word phrase)', () => {
