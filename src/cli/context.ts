@@ -6,6 +6,9 @@
 import type { Engine } from '../service/engine.js';
 import { ShuyuError, formatDetail, isShuyuError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
+import { localizeError, serverI18n } from '../i18n/index.js';
+import type { UiLanguage } from '../i18n/index.js';
+import { cliLanguage } from './ui-lang.js';
 
 /** Options defined on the root `shuyu` program, available to every command. */
 export interface GlobalOptions {
@@ -15,6 +18,8 @@ export interface GlobalOptions {
   db?: string;
   /** false with `--no-color`. */
   color?: boolean;
+  /** `--ui-lang`: the language of the CLI's messages (en, zh). */
+  uiLang?: string;
 }
 
 /** A text sink such as process.stdout. */
@@ -46,6 +51,10 @@ export interface CliContext {
   /** Colours: on a TTY only, not with NO_COLOR set, not with `--no-color`. */
   readonly colorEnabled: boolean;
   readonly style: Style;
+  /** The language of the CLI's own messages (see cli/ui-lang.ts). */
+  readonly lng: UiLanguage;
+  /** A message of the `cli` catalogue (public/locales/<lng>/cli.json), or `ns:key` of another one. */
+  t(key: string, params?: Record<string, unknown>): string;
   /** The parsed global options. */
   globals(): GlobalOptions;
   /** Writes text to stdout and waits for the stream to drain when its buffer is full (bounded memory). */
@@ -137,18 +146,29 @@ export function makeStyle(enabled: boolean): Style {
   return style;
 }
 
-/** Formats an error the way compilers do: `shuyu: file:line:col: message`, then one indented line per detail. */
-export function formatError(error: ShuyuError): string {
+/**
+ * Formats an error the way compilers do: `shuyu: file:line:col: message`, then one indented line per detail. In
+ * English the message is the error's own; in another language it is the code's message from errors.json with
+ * the error's own (English, technical) message after it in brackets, as the web page shows it.
+ */
+export function formatError(error: ShuyuError, lng: UiLanguage = 'en'): string {
   const where = error.where;
   // some messages already start with their location: do not repeat it
   const prefix = where && !error.message.startsWith(where) ? `${where}: ` : '';
-  const head = `${prefix}${error.message}`;
+  const english = `${prefix}${error.message}`;
+  const head =
+    lng === 'en'
+      ? english
+      : localizeError(error.code, lng, error.params, error.message, {
+          anyReason: true,
+          ...(error.code === 'internal' ? { message: serverI18n().t('internal', { ns: 'cli', lng }) } : {}),
+        });
   const lines = [`shuyu: ${head}`];
   const max = 20;
   // a single detail that only repeats the headline adds nothing
-  const details = error.details.length === 1 && formatDetail(error.details[0]!) === head ? [] : error.details;
+  const details = error.details.length === 1 && [english, error.message].includes(formatDetail(error.details[0]!)) ? [] : error.details;
   for (const d of details.slice(0, max)) lines.push(`  ${formatDetail(d)}`);
-  if (details.length > max) lines.push(`  … and ${details.length - max} more`);
+  if (details.length > max) lines.push(`  ${serverI18n().t('more', { ns: 'cli', lng, count: details.length - max })}`);
   return lines.join('\n');
 }
 
@@ -167,6 +187,7 @@ export function createCliContext(options: CreateContextOptions = {}): CliContext
   let style: Style | undefined;
 
   const colorEnabled = (): boolean => isTTY && !('NO_COLOR' in env && env.NO_COLOR !== '') && globals().color !== false;
+  const lng = (): UiLanguage => cliLanguage(globals().uiLang, env);
 
   const write = (text: string): Promise<void> =>
     stdout.write(text) ? Promise.resolve() : new Promise<void>((resolve) => stdout.once('drain', resolve));
@@ -180,6 +201,13 @@ export function createCliContext(options: CreateContextOptions = {}): CliContext
     },
     get style() {
       return (style ??= makeStyle(colorEnabled()));
+    },
+    get lng() {
+      return lng();
+    },
+    t(key, params = {}) {
+      const [ns, k] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['cli', key];
+      return serverI18n().t(k, { ns, lng: lng(), ...params });
     },
     globals,
     write,
@@ -202,7 +230,7 @@ export function createCliContext(options: CreateContextOptions = {}): CliContext
     },
     fail(error) {
       const e = toShuyuError(error);
-      ctx.err(formatError(e));
+      ctx.err(formatError(e, lng()));
       if (env.SHUYU_DEBUG === '1' || env.SHUYU_DEBUG === 'true') {
         ctx.err(e.stack ?? String(e));
         if (e.cause !== undefined) ctx.err(`caused by: ${e.cause instanceof Error && e.cause.stack ? e.cause.stack : String(e.cause)}`);

@@ -45,6 +45,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('-g, --glossary <file>', 'use this glossary file (YAML, TBX, CSV, XLSX …) instead of the store; repeat for several', collect)
     .option('--db <path>', 'SQLite database (default $SHUYU_DB or data/shuyu.sqlite)')
     .option('--no-color', 'never colour the output')
+    .option('--ui-lang <lang>', 'language of messages: en or zh (default $SHUYU_LANG, else the locale, $LC_ALL / $LANG)')
     .showHelpAfterError('(run `shuyu --help` for usage)')
     .exitOverride()
     .configureOutput({

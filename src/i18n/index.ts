@@ -81,16 +81,24 @@ export function pickLanguage(accept: string | readonly string[] | undefined): Ui
 /** Codes whose technical message says what was wrong with the user's input: it is shown beside the localised text. */
 const REASON_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['usage', 'invalid_input', 'parse_error', 'unsupported_format', 'too_large', 'unsafe_input', 'bad_encoding', 'empty_import']);
 
+/** Options of {@link localizeError}. */
+export interface LocalizeOptions {
+  /** Add the technical reason for every code, not only for input errors (the CLI: 未找到 says nothing alone). */
+  anyReason?: boolean;
+  /** Use this message instead of the catalogue's for the code (the CLI's own wording for `internal`). */
+  message?: string;
+}
+
 /**
  * The localised, user-facing message for an error code in `lng` (from errors.json). When the error names a place
  * (params `file`, `line`/`row`, `column`/`cell`) it is put first, compiler style (`broken.xlf:9:11: …`); for input
  * errors the technical reason (`reason`, English) follows in brackets, so a user sees which file, where and why.
  * Internal errors never show their reason.
  */
-export function localizeError(code: ErrorCode, lng: string, params: Record<string, unknown> = {}, reason?: string): string {
+export function localizeError(code: ErrorCode, lng: string, params: Record<string, unknown> = {}, reason?: string, options: LocalizeOptions = {}): string {
   const i18n = serverI18n();
-  let message = i18n.t(code, { ns: 'errors', lng, replace: params, defaultValue: i18n.t('internal', { ns: 'errors', lng }) });
-  if (reason && REASON_CODES.has(code) && reason !== message) {
+  let message = options.message ?? i18n.t(code, { ns: 'errors', lng, replace: params, defaultValue: i18n.t('internal', { ns: 'errors', lng }) });
+  if (reason && (REASON_CODES.has(code) || options.anyReason) && reason !== message) {
     message = i18n.t('withReason', { ns: 'errors', lng, message, reason });
   }
   const where = [params['file'], params['line'] ?? params['row'], params['column'] ?? params['cell']]

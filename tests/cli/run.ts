@@ -21,10 +21,13 @@ export interface RunOptions {
   cwd?: string;
 }
 
-/** `shuyu <args>`; NO_COLOR is set and SHUYU_DEBUG unset unless `env` says otherwise. */
+/**
+ * `shuyu <args>`; NO_COLOR is set, SHUYU_DEBUG unset and messages in English (SHUYU_LANG=en, whatever the
+ * machine's locale) unless `env` says otherwise.
+ */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SHUYU_LANG: 'en', ...options.env };
     if (!options.env?.SHUYU_DEBUG) delete env.SHUYU_DEBUG;
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: options.cwd ?? REPO, env, stdio: 'pipe', timeout: 600_000 });
     const out: Buffer[] = [];

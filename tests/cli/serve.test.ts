@@ -12,7 +12,7 @@ describe('shuyu serve', () => {
     const g = tmp.write('test.yaml', FIXTURE_YAML);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/main.ts'), 'serve', '--port', '0', '-g', g], {
       cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', SHUYU_LANG: 'en' },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 600_000,
     });

@@ -148,7 +148,7 @@ async function printList(ctx: CliContext, file: string, find: AnnotateFindOption
     await out.add(`${s.dim(`${m.line}:${m.column}`)}\t${s.bold(m.text)} → ${pair}  ${statusText(m.status, s)}  ${s.dim(`${m.glossaryId}:${m.conceptId}`)}\n`);
   }
   await out.flush();
-  if (count === 0) ctx.err('No glossary terms found.');
+  if (count === 0) ctx.err(ctx.t('noTerms'));
 }
 
 /** On a TTY: the text itself, with each term highlighted, then one line per distinct concept. */
@@ -180,7 +180,7 @@ async function printHighlighted(ctx: CliContext, file: string, find: AnnotateFin
   const rest = next.value.slice(skip);
   await ctx.write(rest.endsWith('\n') || rest === '' ? rest : `${rest}\n`);
   if (seen.size === 0) {
-    ctx.err('No glossary terms found.');
+    ctx.err(ctx.t('noTerms'));
     return;
   }
   await ctx.out(s.dim('─'.repeat(40)));

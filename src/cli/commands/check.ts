@@ -38,7 +38,7 @@ interface CheckOptions {
   skip?: string;
   allowed?: string;
   inputFormat?: string;
-  lang: string;
+  lang?: string;
   maxLocations?: string;
 }
 
@@ -163,12 +163,13 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--skip <ids>', 'turn these checks off, comma-separated')
     .option('--allowed <statuses>', 'target term statuses that count as correct (default: preferred,admitted)')
     .option('--input-format <id>', 'force the reader: xliff, tmx, bilingual-csv, bilingual-tsv, bilingual-xlsx, i18next, text-pair')
-    .option('--lang <lang>', 'language of messages in reports: en or zh', 'en')
+    .option('--lang <lang>', 'language of messages in reports: en or zh (default: the language of messages, --ui-lang)')
     .option('--max-locations <n>', 'locations kept per variant of a grouped finding (counts stay exact)')
     .action(async (paths: string[], opts: CheckOptions) => {
       const format = parseReportFormat(opts.format);
       const failOn = parseFailOn(opts.failOn);
-      if (opts.lang !== 'en' && opts.lang !== 'zh') throw new ShuyuError('usage', `--lang must be en or zh, got "${opts.lang}"`);
+      const lang = opts.lang ?? ctx.lng;
+      if (lang !== 'en' && lang !== 'zh') throw new ShuyuError('usage', `--lang must be en or zh, got "${lang}"`);
       const options = runOptions(opts);
       if (format === 'xlsx' && !opts.output && ctx.isTTY) throw new ShuyuError('usage', 'An xlsx report is binary: write it to a file with -o report.xlsx');
       const { inputs, dirs } = await expandInputs(paths);
@@ -207,11 +208,11 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           : {}),
       });
       if (progress) process.stderr.write('\r\u001b[2K');
-      const body = await writeReport(report, format, { lang: opts.lang as 'en' | 'zh', ...(format === 'text' && !opts.output && ctx.colorEnabled ? { style: ctx.style } : {}) });
+      const body = await writeReport(report, format, { lang, ...(format === 'text' && !opts.output && ctx.colorEnabled ? { style: ctx.style } : {}) });
       if (opts.output) await writeFile(opts.output, body);
       else if (typeof body === 'string') await ctx.write(body);
       else await new Promise<void>((resolve) => (ctx.stdout.write(Buffer.from(body) as unknown as string) ? resolve() : ctx.stdout.once('drain', resolve)));
-      if (opts.output) ctx.err(`${report.summary.findings} findings (${report.summary.waived} waived) in ${report.summary.units} units → ${opts.output}`);
+      if (opts.output) ctx.err(ctx.t('checkWritten', { findings: report.summary.findings, waived: report.summary.waived, units: report.summary.units, file: opts.output }));
       ctx.exitCode = reportFails(report, failOn) ? 1 : 0;
     });
 }

@@ -46,6 +46,6 @@ export function registerConvert(program: Command, ctx: CliContext): void {
       const result = await exportLoaded(read.glossary, { format, layout: opts.layout, ...(statuses ? { statuses } : {}) });
       printWarnings(ctx, [...read.warnings, ...result.warnings]);
       await emit(ctx, result.bytes, result.format, outFile);
-      if (outFile !== '-') ctx.err(`Converted ${input.name} (${read.glossary.concepts.length} concepts) to ${outFile} (${result.format})`);
+      if (outFile !== '-') ctx.err(ctx.t('converted', { file: input.name, count: read.glossary.concepts.length, output: outFile, format: result.format }));
     });
 }

@@ -64,6 +64,6 @@ export function registerExport(program: Command, ctx: CliContext): void {
       });
       printWarnings(ctx, result.warnings);
       await emit(ctx, result.bytes, result.format, opts.output);
-      if (opts.output && opts.output !== '-') ctx.err(`Wrote ${result.conceptCount} concepts of ${id} to ${opts.output} (${result.format})`);
+      if (opts.output && opts.output !== '-') ctx.err(ctx.t('exported', { count: result.conceptCount, glossary: id, output: opts.output, format: result.format }));
     });
 }

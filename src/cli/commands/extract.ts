@@ -92,22 +92,22 @@ async function render(ctx: CliContext, format: string, main: ExtractResult, othe
   const s = ctx.style;
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(s.bold(`${r.lang === 'zh' ? 'Chinese' : 'English'} candidates (${r.candidates.length}, ${r.totalWords} words, keyness against ${r.reference})`));
+    lines.push(s.bold(ctx.t('candidates', { lang: ctx.t(`langName.${r.lang}`), count: r.candidates.length, words: r.totalWords, reference: r.reference })));
     r.candidates.forEach((c, i) => {
-      const known = c.known ? s.dim(` [known: ${c.known.glossaryId}:${c.known.conceptId}]`) : '';
+      const known = c.known ? s.dim(` [${ctx.t('known')}: ${c.known.glossaryId}:${c.known.conceptId}]`) : '';
       const defined = c.definedAs?.length ? s.cyan(` = ${c.definedAs.join(' / ')}`) : '';
       const variants = c.variants.length ? s.dim(` (${c.variants.join(', ')})`) : '';
-      lines.push(`${String(i + 1).padStart(4)}. ${c.known ? s.dim(c.text) : s.bold(c.text)}${variants}${defined}${known}  ${s.dim(`×${c.frequency} score ${c.score}`)}`);
+      lines.push(`${String(i + 1).padStart(4)}. ${c.known ? s.dim(c.text) : s.bold(c.text)}${variants}${defined}${known}  ${s.dim(ctx.t('scoreLine', { frequency: c.frequency, score: c.score }))}`);
       const ctxSentence = c.contexts[0];
       if (ctxSentence) lines.push(`      ${s.dim(ctxSentence.sentence.slice(0, 160))}`);
     });
     lines.push('');
   }
   if (parallel) {
-    lines.push(s.bold(`zh–en pairs (${parallel.pairs.length}, from ${parallel.segments} segments${parallel.dictionary === 'none' ? '' : ', CC-CEDICT'})`));
+    lines.push(s.bold(ctx.t('pairs', { count: parallel.pairs.length, segments: parallel.segments, dictionary: parallel.dictionary === 'none' ? '' : ', CC-CEDICT' })));
     parallel.pairs.forEach((p, i) => {
-      const known = p.known ? s.dim(` [known: ${p.known.glossaryId}:${p.known.conceptId}]`) : '';
-      lines.push(`${String(i + 1).padStart(4)}. ${s.bold(p.zh)} ↔ ${s.bold(p.en)}  ${s.dim(`${p.source} confidence ${p.confidence} (${p.cooccurrences} segments)`)}${known}`);
+      const known = p.known ? s.dim(` [${ctx.t('known')}: ${p.known.glossaryId}:${p.known.conceptId}]`) : '';
+      lines.push(`${String(i + 1).padStart(4)}. ${s.bold(p.zh)} ↔ ${s.bold(p.en)}  ${s.dim(ctx.t('pairLine', { source: p.source, confidence: p.confidence, count: p.cooccurrences }))}${known}`);
     });
   }
   return `${lines.join('\n')}\n`;

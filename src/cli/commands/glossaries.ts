@@ -15,14 +15,14 @@ export function registerGlossaries(program: Command, ctx: CliContext): void {
         return;
       }
       if (glossaries.length === 0) {
-        await ctx.out('No glossaries.');
+        await ctx.out(ctx.t('noGlossaries'));
         return;
       }
       const s = ctx.style;
       const idWidth = Math.max(...glossaries.map((g) => g.id.length), 2);
       for (const g of glossaries) {
-        const flags = g.builtIn ? s.dim(' (built in)') : '';
-        await ctx.out(`${s.bold(g.id.padEnd(idWidth))}  ${String(g.conceptCount).padStart(6)} concepts  ${g.languages.join(', ')}  ${g.name}${flags}`);
+        const flags = g.builtIn ? s.dim(` ${ctx.t('builtIn')}`) : '';
+        await ctx.out(`${s.bold(g.id.padEnd(idWidth))}  ${String(g.conceptCount).padStart(6)} ${ctx.t('concepts')}  ${g.languages.join(', ')}  ${g.name}${flags}`);
       }
     });
 }

@@ -69,23 +69,25 @@ export function progressBar(ctx: CliContext, label: string, delayMs = 400): { on
 export function printWarnings(ctx: CliContext, warnings: FormatWarning[]): void {
   for (const w of warnings.slice(0, 30)) {
     const where = [w.file, w.line ?? w.row].filter((x) => x !== undefined).join(':');
-    ctx.err(`${ctx.style.yellow('warning')}: ${where ? `${where}: ` : ''}${w.message}`);
+    ctx.err(`${ctx.style.yellow(ctx.t('warning'))}: ${where ? `${where}: ` : ''}${w.message}`);
   }
-  if (warnings.length > 30) ctx.err(`… and ${warnings.length - 30} more warnings`);
+  if (warnings.length > 30) ctx.err(ctx.t('moreWarnings', { count: warnings.length - 30 }));
 }
 
 async function printReport(ctx: CliContext, r: ImportReport, verbose: boolean): Promise<void> {
   const s = ctx.style;
   const c = r.counts;
-  const verb = r.dryRun ? 'Would import' : 'Imported';
-  const into = `${r.createdGlossary ? 'new ' : ''}glossary ${s.bold(r.glossaryId)}`;
-  await ctx.out(`${verb} ${r.file} into ${into}: ${c.added} added, ${c.changed} changed, ${c.skipped} skipped, ${c.unchanged} unchanged (${c.duplicates} duplicates, policy ${r.policy}; ${c.total} concepts in the file)`);
+  const verb = ctx.t(r.dryRun ? 'wouldImport' : 'imported');
+  const into = ctx.t(r.createdGlossary ? 'intoNewGlossary' : 'intoGlossary', { id: s.bold(r.glossaryId) });
+  await ctx.out(
+    ctx.t('importSummary', { verb, file: r.file, glossary: into, added: c.added, changed: c.changed, skipped: c.skipped, unchanged: c.unchanged, duplicates: c.duplicates, policy: r.policy, total: c.total }),
+  );
   const shown = verbose ? r.items : r.items.filter((i) => i.action !== 'add').slice(0, 20);
   const mark = { add: s.green('+'), change: s.yellow('~'), skip: s.dim('-'), unchanged: s.dim('=') } as const;
   for (const i of shown) await ctx.out(`  ${mark[i.action]} ${i.fileId && i.fileId !== i.conceptId ? `${i.fileId} → ` : ''}${i.conceptId}  ${i.terms}  ${s.dim(i.reason)}`);
   const hidden = (verbose ? r.items.length : r.items.filter((i) => i.action !== 'add').length) - shown.length;
-  if (hidden > 0 || r.truncated) await ctx.out(s.dim(`  … more (use --verbose or --json)`));
-  if (r.dryRun) await ctx.out(s.dim('Dry run: nothing was written.'));
+  if (hidden > 0 || r.truncated) await ctx.out(s.dim(`  ${ctx.t('moreItems')}`));
+  if (r.dryRun) await ctx.out(s.dim(ctx.t('dryRun')));
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {

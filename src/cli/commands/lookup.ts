@@ -28,36 +28,52 @@ const REASON_TEXT: Record<LookupResult['reason'], string> = {
   definition: 'found in the definition',
 };
 
-/** Colours a status word: green preferred, cyan admitted, yellow deprecated, red forbidden. */
-export function statusText(status: TermStatus, s: Style): string {
+/** Colours a status word (or its translation `label`): green preferred, cyan admitted, yellow deprecated, red forbidden. */
+export function statusText(status: TermStatus, s: Style, label: string = status): string {
   switch (status) {
     case 'preferred':
-      return s.green(status);
+      return s.green(label);
     case 'admitted':
-      return s.cyan(status);
+      return s.cyan(label);
     case 'deprecated':
-      return s.yellow(status);
+      return s.yellow(label);
     case 'forbidden':
-      return s.red(status);
+      return s.red(label);
   }
 }
 
+/** Translates a message key of the CLI (CliContext.t); the default gives the English wording. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+const ENGLISH: Translate = (key, params = {}) => {
+  if (key === 'foundBy') return 'found by';
+  if (key === 'field') return 'field';
+  if (key === 'definition') return `definition (${String(params['lang'])})`;
+  if (key.startsWith('lookup:reason.')) return REASON_TEXT[key.slice('lookup:reason.'.length) as LookupResult['reason']] ?? key;
+  if (key.startsWith('common:status.')) return key.slice('common:status.'.length);
+  return key;
+};
+
 /** The human-readable block for one result. */
-export function formatResult(r: LookupResult, n: number, s: Style): string[] {
+export function formatResult(r: LookupResult, n: number, s: Style, t: Translate = ENGLISH): string[] {
   const pair = [r.pair.zh, r.pair.en].filter(Boolean).join(' ↔ ');
   const lines = [`${s.dim(`${n}.`)} ${s.bold(pair || r.matched)}  ${s.dim(`${r.glossaryId}:${r.conceptId}`)}`];
-  const reason = REASON_TEXT[r.reason];
-  const explained = !r.detail ? reason : r.detail.startsWith(reason) ? r.detail : `${reason} (${r.detail})`;
+  // the detail is English (it names what matched, 'pinyin chukou guanzhi'): shown as is after the reason
+  const english = REASON_TEXT[r.reason];
+  const reason = t === ENGLISH ? english : t(`lookup:reason.${r.reason}`);
+  // a detail that starts with the English reason says it again (pinyin initials ckgz): only the rest is shown
+  const detail = r.detail && t !== ENGLISH && r.detail.startsWith(english) ? r.detail.slice(english.length).trim() : r.detail;
+  const explained = !detail ? reason : detail.startsWith(english) && t === ENGLISH ? detail : `${reason} (${detail})`;
   const why = `${explained}: ${r.matched}`;
-  lines.push(`   ${s.dim('found by')} ${why}`);
-  if (r.subjectField) lines.push(`   ${s.dim('field')}    ${r.subjectField}`);
-  const langWidth = Math.max(...r.terms.map((t) => t.lang.length));
-  for (const t of r.terms) {
-    const pinyin = t.pinyin ? ` ${s.dim(`[${t.pinyin}]`)}` : '';
-    const note = t.note ? s.dim(` — ${t.note}`) : '';
-    lines.push(`   ${t.lang.padEnd(langWidth)}  ${t.text}${pinyin}  ${statusText(t.status, s)}${note}`);
+  lines.push(`   ${s.dim(t('foundBy'))} ${why}`);
+  if (r.subjectField) lines.push(`   ${s.dim(t('field'))}    ${r.subjectField}`);
+  const langWidth = Math.max(...r.terms.map((term) => term.lang.length));
+  for (const term of r.terms) {
+    const pinyin = term.pinyin ? ` ${s.dim(`[${term.pinyin}]`)}` : '';
+    const note = term.note ? s.dim(` — ${term.note}`) : '';
+    lines.push(`   ${term.lang.padEnd(langWidth)}  ${term.text}${pinyin}  ${statusText(term.status, s, t(`common:status.${term.status}`))}${note}`);
   }
-  for (const [lang, text] of Object.entries(r.definitions)) lines.push(`   ${s.dim(`definition (${lang})`)} ${text}`);
+  for (const [lang, text] of Object.entries(r.definitions)) lines.push(`   ${s.dim(t('definition', { lang }))} ${text}`);
   return lines;
 }
 
@@ -76,10 +92,10 @@ export function registerLookup(program: Command, ctx: CliContext): void {
         return;
       }
       if (results.length === 0) {
-        await ctx.out(`No concept found for "${query}".`);
+        await ctx.out(ctx.t('noConcept', { query }));
         return;
       }
-      const blocks = results.map((r, i) => formatResult(r, i + 1, ctx.style).join('\n'));
+      const blocks = results.map((r, i) => formatResult(r, i + 1, ctx.style, ctx.lng === 'en' ? undefined : (key, params) => ctx.t(key, params)).join('\n'));
       await ctx.out(blocks.join('\n\n'));
     });
 }

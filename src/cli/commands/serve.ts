@@ -21,9 +21,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const { shutdownSignal, startServer } = await import('../../http/server.js');
       const engine = await ctx.engine();
       const running = await startServer(engine, { port: opts.port, host: opts.host });
-      ctx.err(`Shuyu is listening on ${running.url} (store: ${engine.store.description}); Ctrl-C stops it`);
+      ctx.err(ctx.t('listening', { url: running.url, store: engine.store.description }));
       const signal = await shutdownSignal();
-      ctx.err(`${signal}: shutting down`);
+      ctx.err(ctx.t('shuttingDown', { signal }));
       await running.close();
     });
 }

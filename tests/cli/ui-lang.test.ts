@@ -1,0 +1,57 @@
+/**
+ * The language of the CLI's own messages: --ui-lang, $SHUYU_LANG, then the POSIX locale. Real CLI runs
+ * (child processes) for the messages; the choice of language as a unit.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliLanguage } from '../../src/cli/ui-lang.js';
+import { FIXTURE_YAML, runCli, tempDir } from './run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+describe('CLI message language', () => {
+  it('takes --ui-lang, then SHUYU_LANG, then LC_ALL / LC_MESSAGES / LANG, else English', () => {
+    expect(cliLanguage(undefined, {})).toBe('en');
+    expect(cliLanguage(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(cliLanguage(undefined, { LANG: 'zh_TW.Big5' })).toBe('zh');
+    expect(cliLanguage(undefined, { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' })).toBe('en');
+    expect(cliLanguage(undefined, { LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(cliLanguage(undefined, { LANG: 'zh_CN.UTF-8', SHUYU_LANG: 'en' })).toBe('en');
+    expect(cliLanguage('zh', { SHUYU_LANG: 'en' })).toBe('zh');
+    expect(cliLanguage(undefined, { LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(cliLanguage(undefined, { LANG: '', LC_ALL: '' })).toBe('en');
+  });
+
+  it('prints lookup labels, summaries and errors in Chinese under a Chinese locale', async () => {
+    const g = tmp.write('test.yaml', FIXTURE_YAML);
+    const env = { SHUYU_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
+    const found = await runCli(['lookup', 'ckgz', '-g', g], { env });
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('出口管制 ↔ export controls');
+    expect(found.stdout).toContain('匹配方式 拼音首字母');
+    expect(found.stdout).toContain('首选');
+    const none = await runCli(['lookup', 'zzzzqqq', '-g', g], { env });
+    expect(none.stdout).toContain('没有找到与“zzzzqqq”相关的概念。');
+    // an error: the code's message in Chinese, where first, the technical reason after it
+    const broken = tmp.write('broken.xlf', '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="zh"><body>\n<trans-unit id="1"><source>a</source></target></body></file></xliff>\n');
+    const failed = await runCli(['check', broken, '-g', g], { env });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^shuyu: .*broken\.xlf:\d+(:\d+)?：无法读取文件：文件格式有误。（.+）/m);
+    // --ui-lang overrides the locale
+    const english = await runCli(['--ui-lang', 'en', 'lookup', 'zzzzqqq', '-g', g], { env });
+    expect(english.stdout).toContain('No concept found for "zzzzqqq".');
+  });
+
+  it('writes the check report in the language of messages unless --lang says otherwise', async () => {
+    const g = tmp.write('test2.yaml', FIXTURE_YAML);
+    const xlf = tmp.write(
+      'app.xlf',
+      '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en" target-language="zh-Hans" datatype="plaintext"><body>\n<trans-unit id="u1"><source>Export controls matter.</source><target>出口限制很重要。</target></trans-unit>\n</body></file></xliff>\n',
+    );
+    const zh = await runCli(['check', xlf, '-g', g], { env: { SHUYU_LANG: 'zh' } });
+    const en = await runCli(['check', xlf, '-g', g, '--lang', 'en'], { env: { SHUYU_LANG: 'zh' } });
+    expect(zh.stdout).not.toBe(en.stdout);
+    expect(zh.stdout).toMatch(/[\u4e00-\u9fff]{4}/);
+    expect(en.stdout).toMatch(/export controls/i);
+  });
+});
