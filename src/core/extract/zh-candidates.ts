@@ -221,7 +221,10 @@ function patternSpans(tokens: Token[], tags: string[], inRun: boolean[], out: Sp
       const after = tokens[i + 3] !== undefined && inRun[i + 3] && NOUN_CONTINUATION.has(tags[i + 3]!);
       if (!before && !after) out.push({ parts: [a.text, mid.text, b.text], start: a.start, end: b.end });
     }
-    if (QUOTE_PAIRS.has(a.text)) quotedSpan(tokens, inRun, i, out);
+    if (QUOTE_PAIRS.has(a.text)) {
+      quotedSpan(tokens, inRun, i, out);
+      quotedListSpans(tokens, tags, i, out);
+    }
     if (a.text.length === 1 && NUMERALS.has(a.text) && mid.text === '大' && isConjunct(b, tags[i + 2]!, inRun[i + 2]!))
       out.push({ parts: [a.text, mid.text, b.text], start: a.start, end: b.end });
   }
@@ -248,6 +251,39 @@ function quotedSpan(tokens: Token[], inRun: boolean[], open: number, out: Span[]
   const last = tokens[j - 1]!;
   if (last.end - first.start > 8 || out.some((s) => s.start === first.start && s.end === last.end)) return;
   out.push({ parts: tokens.slice(open + 1, j).map((t) => t.text), start: first.start, end: last.end });
+}
+
+/** Segments an item of a quoted list may not hold: punctuation, particles, conjunctions, prepositions, pronouns. */
+const NOT_IN_ITEM = new Set(['x', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'u', 'c', 'p', 'r', 'y', 'e', 'o', 'm', 'q']);
+
+/**
+ * Each item of a list in quotation marks (“加速人工智能创新、建设美国人工智能基础设施、…”) as a candidate: the
+ * author names the parts of something, verb phrases included, as the quotation marks around a single name do.
+ * An item is two to five segments of Chinese words (no particles or conjunctions), at most 16 characters.
+ */
+function quotedListSpans(tokens: Token[], tags: string[], open: number, out: Span[]): void {
+  const close = QUOTE_PAIRS.get(tokens[open]!.text)!;
+  let end = open + 1;
+  let commas = 0;
+  while (end < tokens.length && end - open <= 40 && tokens[end]!.text !== close) {
+    if (tokens[end]!.text === '、') commas++;
+    end++;
+  }
+  if (tokens[end]?.text !== close || commas === 0) return;
+  for (let a = open + 1; a < end; ) {
+    let b = a;
+    while (b < end && tokens[b]!.text !== '、') b++;
+    const item = tokens.slice(a, b);
+    const ok =
+      item.length >= 2 &&
+      item.length <= 5 &&
+      item[item.length - 1]!.end - item[0]!.start <= 16 &&
+      item.every((t, k) => hasHan(t.text) && !NOT_IN_ITEM.has(tags[a + k]!));
+    if (ok && !out.some((s) => s.start === item[0]!.start && s.end === item[item.length - 1]!.end)) {
+      out.push({ parts: item.map((t) => t.text), start: item[0]!.start, end: item[item.length - 1]!.end });
+    }
+    a = b + 1;
+  }
 }
 
 function isConjunct(t: Token, tag: string, inRun: boolean): boolean {

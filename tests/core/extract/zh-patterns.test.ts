@@ -79,6 +79,16 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
     expect(boosted('从能源、数据、芯片、劳动力多方入手。', '从能源，数据，芯片，劳动力多方入手。', '能源')).toBeCloseTo(1.5, 3);
   });
 
+  it('takes each item of a quoted list as a candidate, verb phrases included', () => {
+    const got = spans('该文件围绕“加速人工智能创新、建设美国人工智能基础设施、领导国际人工智能外交与安全”三大支柱。');
+    expect(got).toContain('加速人工智能创新');
+    expect(got).toContain('建设美国人工智能基础设施');
+    // an item with a conjunction is a phrase, not a name
+    expect(got).not.toContain('领导国际人工智能外交与安全');
+    // without quotation marks a verb phrase stays out
+    expect(spans('围绕加速人工智能创新、建设美国人工智能基础设施展开。')).not.toContain('加速人工智能创新');
+  });
+
   it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
     expect(spans('国际外交与安全”三大支柱，主要内容包括。')).toContain('三大支柱');
   });
