@@ -35,6 +35,8 @@ export interface CountEntry {
   structural: boolean;
   /** Seen with a place name or scope noun as first part (see Span.looseLead). */
   looseLead: LooseLead | false;
+  /** Seen as a name the text sets off (an item of a quoted list, Span.named): it does not contain its parts for C-value. */
+  named: boolean;
 }
 
 export interface CounterOptions {
@@ -63,17 +65,18 @@ export class CandidateCounter {
   }
 
   /** Records one occurrence of a candidate. */
-  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false, looseLead: LooseLead | false = false): void {
+  add(key: string, parts: string[], form: string, doc: number, sentence: string, verbLead = false, free = true, structural = false, looseLead: LooseLead | false = false, named = false): void {
     let e = this.entries.get(key);
     if (!e) {
       if (this.entries.size >= this.maxEntries) this.prune();
       // every field set here, in one order: entries share one shape (no properties added later in this hot path)
-      e = { key, parts, form, formCount: 0, otherForms: undefined, frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural, looseLead };
+      e = { key, parts, form, formCount: 0, otherForms: undefined, frequency: 0, free: 0, docs: [], docCount: 0, contexts: [], verbLead, structural, looseLead, named };
       this.entries.set(key, e);
     }
     e.frequency++;
     if (verbLead && !e.verbLead) e.verbLead = true;
     if (looseLead && !e.looseLead) e.looseLead = looseLead;
+    if (named && !e.named) e.named = true;
     if (free) e.free++;
     if (e.structural && !structural) e.structural = false;
     if (form === e.form) e.formCount++;

@@ -135,7 +135,7 @@ export class TermExtractor {
       seen?.add(key);
       if (this.quoted.size < 50_000 && !span.idiom && isQuoted(sentence, span.start, span.end)) this.quoted.add(key);
       if (enumerates && this.listed.size < 50_000 && !span.structural && isEnumerated(sentence, span, spans)) this.listed.add(key);
-      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead ?? false);
+      this.counter.add(key, span.parts, sentence.slice(span.start, span.end), doc, sentence, span.verbLead, free[i], span.structural, span.looseLead ?? false, span.named ?? false);
     });
     if (seen) for (const d of definitions) this.addDefinition(doc, sentence, d, seen);
     return spans;

@@ -101,7 +101,8 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     list.map((e) => {
       const own = constituents.get(e.key);
       // the conjuncts of a coordination (盟友和伙伴) stand on their own: it does not contain them for C-value
-      const nested = options.lang === 'zh' && isZhCoordination(e.parts) ? [] : nestedOf(e);
+      // nor does a name the text sets off as an item of a quoted list contain the terms inside it
+      const nested = (options.lang === 'zh' && isZhCoordination(e.parts)) || e.named ? [] : nestedOf(e);
       return { key: e.key, frequency: termFrequency(e), words: e.parts.length, nested: own ? nested.filter((k) => !own.has(k)) : nested };
     }),
     options.nestedDiscount ?? 1,

@@ -259,7 +259,8 @@ const NOT_IN_ITEM = new Set(['x', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'u', 'c', 
 /**
  * Each item of a list in quotation marks (“加速人工智能创新、建设美国人工智能基础设施、…”) as a candidate: the
  * author names the parts of something, verb phrases included, as the quotation marks around a single name do.
- * An item is two to five segments of Chinese words (no particles or conjunctions), at most 16 characters.
+ * An item is two to five segments of Chinese words (no particles or conjunctions), at most 16 characters. A name
+ * does not make the terms inside it less of a term (人工智能创新 in 加速人工智能创新): it is `named`.
  */
 function quotedListSpans(tokens: Token[], tags: string[], open: number, out: Span[]): void {
   const close = QUOTE_PAIRS.get(tokens[open]!.text)!;
@@ -280,7 +281,7 @@ function quotedListSpans(tokens: Token[], tags: string[], open: number, out: Spa
       item[item.length - 1]!.end - item[0]!.start <= 16 &&
       item.every((t, k) => hasHan(t.text) && !NOT_IN_ITEM.has(tags[a + k]!));
     if (ok && !out.some((s) => s.start === item[0]!.start && s.end === item[item.length - 1]!.end)) {
-      out.push({ parts: item.map((t) => t.text), start: item[0]!.start, end: item[item.length - 1]!.end });
+      out.push({ parts: item.map((t) => t.text), start: item[0]!.start, end: item[item.length - 1]!.end, named: true });
     }
     a = b + 1;
   }

@@ -10,7 +10,7 @@ import { extractionKey } from '../../../src/service/extract.js';
 const keyOf = (parts: readonly string[]) => parts.join('');
 
 function entry(parts: string[], frequency: number, free = frequency): CountEntry {
-  return { key: keyOf(parts), parts, form: keyOf(parts), formCount: frequency, otherForms: undefined, frequency, free, docs: [0], docCount: 1, contexts: [], verbLead: false, structural: false, looseLead: false };
+  return { key: keyOf(parts), parts, form: keyOf(parts), formCount: frequency, otherForms: undefined, frequency, free, docs: [0], docCount: 1, contexts: [], verbLead: false, structural: false, looseLead: false, named: false };
 }
 
 describe('bracketing long candidates', () => {

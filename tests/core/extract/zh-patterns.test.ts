@@ -87,6 +87,11 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
     expect(got).not.toContain('领导国际人工智能外交与安全');
     // without quotation marks a verb phrase stays out
     expect(spans('围绕加速人工智能创新、建设美国人工智能基础设施展开。')).not.toContain('加速人工智能创新');
+    // a name does not make the term inside it less of a term: 人工智能创新 keeps its full C-value
+    // (the list recurs and 人工智能创新 never occurs outside it, so as a constituent it would get no credit)
+    const all = zh('该文件围绕“加速人工智能创新、建设美国人工智能基础设施”两大支柱。再谈“加速人工智能创新、建设美国人工智能基础设施”。');
+    expect(all.find((c) => c.text === '人工智能创新')?.cvalue).toBeCloseTo(2 * Math.log2(3), 2);
+    expect(all.map((c) => c.text)).toContain('加速人工智能创新');
   });
 
   it('takes numeral + 大 + noun as one candidate (三大支柱)', () => {
