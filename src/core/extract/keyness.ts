@@ -41,29 +41,39 @@ export function referencePerMillion(text: string, words: readonly string[], ref:
  * look domain-specific; the rarest word bounds a phrase from above, and a fixed share of it is a floor. A single
  * word the reference lists without a frequency is estimated the same way from its parts (竞争 + 对手).
  */
-export function phraseReferencePerMillion(text: string, words: readonly string[], ref: ReferenceFrequencies, share = 0.1): number {
+export function phraseReferencePerMillion(text: string, words: readonly string[], ref: ReferenceFrequencies, share = 0.1, bound?: BoundAffix): number {
   const whole = ref.perMillion(text);
   if (whole !== undefined) return whole;
-  if (words.length <= 1) return wordPerMillion(words[0] ?? text, ref, share);
-  return phraseEstimate(words, ref, share);
+  if (words.length <= 1) return wordPerMillion(words[0] ?? text, ref, share, bound);
+  return phraseEstimate(words, ref, share, bound);
 }
 
+/**
+ * Whether a word is a bound affix at that end of a phrase (Chinese 数据|集, 伪|创新): a derivation is not a
+ * collocation of free words, so the floor that corrects independence for collocations does not apply to it.
+ */
+export type BoundAffix = (word: string, position: 'first' | 'last') => boolean;
+
 /** A word's listed frequency, else the estimate from its parts, else the unseen frequency. */
-function wordPerMillion(word: string, ref: ReferenceFrequencies, share: number): number {
+function wordPerMillion(word: string, ref: ReferenceFrequencies, share: number, bound?: BoundAffix): number {
   const listed = ref.perMillion(word);
   if (listed !== undefined) return listed;
   const parts = ref.split?.(word);
-  return parts && parts.length > 1 ? phraseEstimate(parts, ref, share) : ref.unseenPerMillion;
+  return parts && parts.length > 1 ? phraseEstimate(parts, ref, share, bound) : ref.unseenPerMillion;
 }
 
-/** Independence estimate of a phrase from its words, floored at `share` × its rarest word. */
-function phraseEstimate(words: readonly string[], ref: ReferenceFrequencies, share: number): number {
+/**
+ * Independence estimate of a phrase from its words, floored at `share` × its rarest word — unless it starts or
+ * ends with a bound affix (数据集, 情报界, 伪创新), where independence is the estimate.
+ */
+function phraseEstimate(words: readonly string[], ref: ReferenceFrequencies, share: number, bound?: BoundAffix): number {
   let p = 1;
   let rarest = Infinity;
   for (const w of words) {
-    const pm = wordPerMillion(w, ref, share);
+    const pm = wordPerMillion(w, ref, share, bound);
     p *= pm / 1e6;
     rarest = Math.min(rarest, pm);
   }
-  return Math.max(p * 1e6, share > 0 ? share * rarest : 0);
+  const derived = bound !== undefined && (bound(words[0]!, 'first') || bound(words[words.length - 1]!, 'last'));
+  return Math.max(p * 1e6, share > 0 && !derived ? share * rarest : 0);
 }

@@ -23,7 +23,8 @@
  *   better than one of 100) and squared so it weighs as much as frequency. N defaults to 10⁻³ of the
  *   frequency per million of one occurrence in the input (1000 / words), which keeps the score independent
  *   of the input length. A phrase's reference frequency is at least 0.1 × that of its rarest word (the
- *   independence estimate makes every phrase look rare: 市场结构 is common in general Chinese).
+ *   independence estimate makes every phrase look rare: 市场结构 is common in general Chinese) — except a Chinese
+ *   derivation with a bound prefix or suffix (数据|集, 伪|创新), which is no collocation of free words.
  * - A coordination (盟友和伙伴) is proposed only when it recurs, and does not contain its conjuncts (C-value).
  * - The last factor is a length prior: long candidates seen once or twice are usually free phrases.
  *
@@ -36,7 +37,7 @@ import { displayForm, formsOf } from './counter.js';
 import { cValues } from './cvalue.js';
 import { perMillion, phraseReferencePerMillion, simpleMaths } from './keyness.js';
 import type { Candidate, ExtractLang, ReferenceFrequencies } from './types.js';
-import { isZhCoordination } from './zh-candidates.js';
+import { isZhBoundAffix, isZhCoordination } from './zh-candidates.js';
 
 export interface RankOptions {
   lang: ExtractLang;
@@ -125,7 +126,7 @@ export function rankCandidates(entries: Iterable<CountEntry>, options: RankOptio
     const text = displayForm(e);
     const refWords = options.lowerForReference ? e.parts.map((p) => p.toLowerCase()) : e.parts;
     const refText = options.lowerForReference ? text.toLowerCase() : text;
-    const refPm = phraseReferencePerMillion(refText, refWords, options.reference, options.phraseShare ?? 0.1);
+    const refPm = phraseReferencePerMillion(refText, refWords, options.reference, options.phraseShare ?? 0.1, options.lang === 'zh' ? isZhBoundAffix : undefined);
     const keyness = simpleMaths(perMillion(e.frequency, options.totalWords), refPm, n);
     const lengthPrior = 1 + 0.5 * Math.max(0, e.parts.length - 2 - Math.floor(Math.log2(e.frequency)));
     const marked = definedAs ? 2 : options.quoted?.has(e.key) || options.listed?.has(e.key) ? 1.5 : 1;

@@ -16,6 +16,14 @@ const SUFFIXES = new Set([...'集性化率度者界业类型式法']);
 /** One-character prefixes that start a term (可解释性, 非营利, 高安全性, 伪创新). */
 const PREFIXES = new Set([...'可非高低超伪反多']);
 
+/**
+ * Whether a segment is a one-character prefix (at the start of a phrase) or suffix (at its end) that does not
+ * stand alone: 伪|创新, 数据|集, 情报|界. Keyness estimates such derivations without the collocation floor.
+ */
+export function isZhBoundAffix(word: string, position: 'first' | 'last'): boolean {
+  return word.length === 1 && (position === 'first' ? PREFIXES.has(word) : SUFFIXES.has(word));
+}
+
 /** Nouns that are never terms on their own (too general). */
 export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
   (

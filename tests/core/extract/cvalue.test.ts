@@ -59,4 +59,17 @@ describe('simple-maths keyness', () => {
     // a word that cannot be split stays unseen
     expect(phraseReferencePerMillion('zyx', ['zyx'], splitting)).toBe(0.01);
   });
+
+  it('estimates a derivation with a bound affix by independence, without the collocation floor', () => {
+    const listed = new Map([['数据', 100], ['集', 50], ['市场', 400], ['结构', 300]]);
+    const ref: ReferenceFrequencies = { name: 'test', perMillion: (w) => listed.get(w), unseenPerMillion: 0.01 };
+    const bound = (w: string, position: 'first' | 'last') => position === 'last' && w === '集';
+    // 市场结构: two free words, floored at a tenth of the rarer one
+    expect(phraseReferencePerMillion('市场结构', ['市场', '结构'], ref, 0.1, bound)).toBeCloseTo(30);
+    // 数据集: word + bound suffix, independence only (10⁶ · 10⁻⁴ · 5·10⁻⁵)
+    expect(phraseReferencePerMillion('数据集', ['数据', '集'], ref, 0.1, bound)).toBeCloseTo(0.005, 6);
+    // without the predicate it is a phrase like any other
+    expect(phraseReferencePerMillion('数据集', ['数据', '集'], ref, 0.1)).toBeCloseTo(5);
+  });
 });
+
