@@ -71,8 +71,32 @@ function splitEn(text: string, out: string[]): void {
 
 function push(out: string[], s: string): void {
   const t = s.trim();
-  if (t) out.push(t);
+  if (!t) return;
+  if (t.length <= MAX_SENTENCE_CHARS) {
+    out.push(t);
+    return;
+  }
+  // no sentence is this long: a list or a table row without full stops, or hostile input. Cut it at the last
+  // comma, enumeration comma or space before the limit (hard at the limit when there is none), so that the work
+  // per sentence (nesting, enumeration tests) stays bounded and the whole run linear in the input.
+  let rest = t;
+  while (rest.length > MAX_SENTENCE_CHARS) {
+    const window = rest.slice(0, MAX_SENTENCE_CHARS);
+    let cut = -1;
+    for (let i = window.length - 1; i >= MAX_SENTENCE_CHARS / 2 && cut < 0; i--) if (SOFT_BREAKS.includes(window[i]!)) cut = i + 1;
+    if (cut < 0) cut = MAX_SENTENCE_CHARS;
+    const head = rest.slice(0, cut).trim();
+    if (head) out.push(head);
+    rest = rest.slice(cut);
+  }
+  const tail = rest.trim();
+  if (tail) out.push(tail);
 }
+
+/** Longest sentence analysed as one (characters); longer ones are cut at a soft break. */
+export const MAX_SENTENCE_CHARS = 1000;
+/** Where an over-long sentence is preferably cut. */
+const SOFT_BREAKS = '，、,：:） )';
 
 /**
  * A context sentence safe to keep: at most MAX_CONTEXT_CHARS characters and copied, so that it does not

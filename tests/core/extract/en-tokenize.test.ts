@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAcronym, tokenizeEn } from '../../../src/core/extract/en-tokenize.js';
-import { splitSentences } from '../../../src/core/extract/sentences.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../../src/core/extract/sentences.js';
 
 const words = (s: string) => tokenizeEn(s).map((t) => t.text);
 
@@ -36,5 +36,17 @@ describe('splitSentences', () => {
 
   it('strips Markdown links, emphasis and table pipes', () => {
     expect(splitSentences('## **Export** controls\n| a | [data centers](http://x.y) |')).toEqual(['Export controls', 'a', 'data centers']);
+  });
+
+  it('cuts a line without full stops into pieces of bounded length, at an enumeration comma when there is one', () => {
+    const line = '数据中心、'.repeat(5000);
+    const parts = splitSentences(line);
+    expect(parts.length).toBeGreaterThan(20);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(parts.every((p) => p.endsWith('、'))).toBe(true);
+    expect(parts.join('')).toBe(line);
+    // without any break it is cut hard at the limit; ordinary sentences are untouched
+    expect(splitSentences('字'.repeat(2500)).map((p) => p.length)).toEqual([1000, 1000, 500]);
+    expect(splitSentences('该部分提出了15项联邦政策行动，包括消除繁文缛节和苛刻监管。')).toHaveLength(1);
   });
 });
