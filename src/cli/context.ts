@@ -161,7 +161,8 @@ export function formatError(error: ShuyuError, lng: UiLanguage = 'en'): string {
       ? english
       : localizeError(error.code, lng, error.params, error.message, {
           anyReason: true,
-          ...(error.code === 'internal' ? { message: serverI18n().t('internal', { ns: 'cli', lng }) } : {}),
+          // the CLI's own wording where the web's would be wrong ("the server failed", "the request is invalid")
+          ...(error.code === 'internal' || error.code === 'usage' ? { message: serverI18n().t(error.code, { ns: 'cli', lng }) } : {}),
         });
   const lines = [`shuyu: ${head}`];
   const max = 20;

@@ -37,6 +37,10 @@ describe('CLI message language', () => {
     const failed = await runCli(['check', broken, '-g', g], { env });
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/^shuyu: .*broken\.xlf:\d+(:\d+)?：无法读取文件：文件格式有误。（.+）/m);
+    // a usage error says so in the CLI's words, not the web's ("the request is invalid")
+    const usage = await runCli(['export', 'test', '-g', g], { env });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^shuyu: 命令参数有误（Give --format/m);
     // --ui-lang overrides the locale
     const english = await runCli(['--ui-lang', 'en', 'lookup', 'zzzzqqq', '-g', g], { env });
     expect(english.stdout).toContain('No concept found for "zzzzqqq".');
