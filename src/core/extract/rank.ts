@@ -5,7 +5,8 @@
  *   score = (C-value + 1) · log2(1 + keyness)² · m / (1 + 0.5 · max(0, words − 2 − ⌊log2 f⌋))
  *
  * where m = 2 for a candidate the text defines (`开放权重（open-weight）`), 1.5 for one it sets off in
- * quotation or title marks (“安全优先”), 1 otherwise.
+ * quotation or title marks (“安全优先”) or lists as a whole item of an enumeration (能源、数据、芯片), 1 otherwise.
+ * A single Chinese segment's C-value counts two characters a word (see singleLength).
  *
  * - Before C-value, the structure of long candidates is analysed (bracketing.ts): occurrences of a shorter
  *   candidate that cut across the structure of a longer one (权重人工智能 in [[开放 权重] 人工智能]) are
