@@ -25,8 +25,11 @@ export interface Span {
   looseLead?: LooseLead;
   /** A name the text sets off as an item of a quoted list (“加速人工智能创新、…”): it does not contain its parts for C-value. */
   named?: boolean;
-  /** A single Chinese verb, taken as the noun it may be (创新, 部署): in a list (安全、可靠和可信) it names no thing. */
-  verb?: boolean;
+  /**
+   * A single Chinese verb or adjective, taken as the noun it may be (创新, 部署, 安全): in a list (安全、可靠和可信)
+   * it names a quality or an action, not a thing.
+   */
+  predicate?: boolean;
   /** A Chinese idiom or set phrase (jieba tags i, l: 唯我独尊): quotation marks around it are irony, not a name. */
   idiom?: boolean;
 }

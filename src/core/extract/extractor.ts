@@ -248,7 +248,7 @@ const ITEM_QUOTES = '“”‘’「」『』"';
  * (人工智能|可解释性、控制性和稳健性): it counts only when it is no longer than the next one.
  */
 function isEnumerated(sentence: string, span: Span, spans: readonly Span[]): boolean {
-  if (span.verb) return false;
+  if (span.predicate) return false;
   let l = span.start - 1;
   while (l >= 0 && ITEM_QUOTES.includes(sentence[l]!)) l--;
   let r = span.end;
@@ -279,7 +279,7 @@ function separatesItems(sentence: string, k: number): boolean {
 
 /** A candidate that can be a neighbouring item of a list of things. */
 function isListItem(t: Span): boolean {
-  return !t.structural && !t.verb && !isZhCoordination(t.parts);
+  return !t.structural && !t.predicate && !isZhCoordination(t.parts);
 }
 
 const OPEN_QUOTES = '“‘「『《"\'';

@@ -167,7 +167,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       if ((!HEAD_TAGS.has(lastTag) && !verbHead) || ZH_GENERIC_NOUNS.has(last.text)) continue;
       if (j === i && !isSingle(first, firstTag)) continue;
       const span: Span = { parts: tokens.slice(i, j + 1).map((t) => t.text), start: first.start, end: last.end };
-      if (j === i && (lastTag === 'v' || lastTag === 'a' || lastTag === 'an')) span.verb = true;
+      if (j === i && (lastTag === 'v' || lastTag === 'a' || lastTag === 'an')) span.predicate = true;
       if (j === i && (firstTag === 'i' || firstTag === 'l')) {
         span.idiom = true;
         // an idiom before 的/地 or a verb describes something (多管齐下的政策工具, 在短期内促进): not a name of anything
