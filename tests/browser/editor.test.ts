@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, openApp } from '../support/browser.js';
 import type { TestBrowser } from '../support/browser.js';
 import { fixtureEngine, startTestServer } from '../http/fixture.js';
 import type { TestServer } from '../http/fixture.js';
@@ -28,13 +28,7 @@ afterAll(async () => {
 });
 
 async function search(q: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('the server responded with a status of 409')) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('body[data-ready="true"]');
+  const page = await openApp(browser, server.url, problems, { ignoreConsole: 'the server responded with a status of 409' });
   await page.locator('#lookup-input').fill(q);
   await page.locator('#lookup-results .result').first().waitFor();
   return page;

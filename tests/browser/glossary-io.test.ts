@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, openApp } from '../support/browser.js';
 import type { TestBrowser } from '../support/browser.js';
 import { startTestServer, XSS_TEXT } from '../http/fixture.js';
 import type { TestServer } from '../http/fixture.js';
@@ -23,10 +23,7 @@ afterAll(async () => {
 });
 
 async function openTab(): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('body[data-ready="true"]');
+  const page = await openApp(browser, server.url, problems, { console: false });
   await page.click('#tab-glossary');
   await page.waitForSelector('#glossary-export-tbx');
   return page;

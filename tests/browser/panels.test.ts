@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, openApp } from '../support/browser.js';
 import type { TestBrowser } from '../support/browser.js';
 import { startTestServer, XSS_TEXT } from '../http/fixture.js';
 import type { TestServer } from '../http/fixture.js';
@@ -26,13 +26,7 @@ afterAll(async () => {
 });
 
 async function openTab(tab: 'check' | 'extract'): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('the server responded with a status of')) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('body[data-ready="true"]');
+  const page = await openApp(browser, server.url, problems, { ignoreConsole: 'the server responded with a status of' });
   await page.click(`#tab-${tab}`);
   await page.waitForSelector(`#${tab}-run`);
   return page;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, openApp } from '../support/browser.js';
 import type { TestBrowser } from '../support/browser.js';
 import { startTestServer, XSS_TEXT } from '../http/fixture.js';
 import type { TestServer } from '../http/fixture.js';
@@ -24,14 +24,7 @@ afterAll(async () => {
 });
 
 async function openPage(b: TestBrowser = browser, hash = ''): Promise<Page> {
-  const page = await b.context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${server.url}/${hash}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return openApp(b, server.url, problems, { hash });
 }
 
 describe('web page', () => {
