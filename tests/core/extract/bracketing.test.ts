@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyseNesting, bracketings } from '../../../src/core/extract/bracketing.js';
 import type { CountEntry } from '../../../src/core/extract/counter.js';
-import { maximalSpans, TermExtractor } from '../../../src/core/extract/extractor.js';
+import { maximalSpans } from '../../../src/core/extract/extractor.js';
 import { phraseReferencePerMillion } from '../../../src/core/extract/keyness.js';
 import type { ReferenceFrequencies } from '../../../src/core/extract/types.js';
-import { zhReference, zhTagger } from '../../../src/service/extract-nlp.js';
-import { extractionKey } from '../../../src/service/extract.js';
+import { extractZh } from '../../support/extract.js';
 
 const keyOf = (parts: readonly string[]) => parts.join('');
 
@@ -81,11 +80,7 @@ describe('bracketing long candidates', () => {
 });
 
 describe('ranking with nested structure', () => {
-  const extract = (text: string) => {
-    const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-    ex.addText(0, text);
-    return ex.result().map((c) => c.text);
-  };
+  const extract = (text: string) => extractZh(text).map((c) => c.text);
 
   it('keeps a term seen only inside a longer free phrase and drops the fragment', () => {
     const r = extract('鼓励开源和开放权重人工智能。支持开放权重人工智能。人工智能发展迅速。人工智能改变世界。构建世界级科学数据集。');

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermExtractor } from '../../../src/core/extract/extractor.js';
-import { zhReference, zhTagger } from '../../../src/service/extract-nlp.js';
-import { extractionKey } from '../../../src/service/extract.js';
-
-function zh(text: string) {
-  const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-  ex.addText(0, text);
-  return ex.result();
-}
+import { extractZh as zh } from '../../support/extract.js';
 
 describe('Chinese ranking: modifiers and productive words', () => {
   it('drops a place name + term when the term mostly occurs without it, keeps it when bound', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TermExtractor } from '../../../src/core/extract/extractor.js';
 import { joinZh, tagZh, zhCandidateSpans } from '../../../src/core/extract/zh-candidates.js';
-import { zhReference, zhTagger } from '../../../src/service/extract-nlp.js';
-import { extractionKey } from '../../../src/service/extract.js';
+import { zhTagger } from '../../../src/service/extract-nlp.js';
+import { extractZh as zh, scoreOf } from '../../support/extract.js';
 
 function spans(sentence: string): string[] {
   return zhCandidateSpans(tagZh(sentence, zhTagger())).map((s) => joinZh(s.parts));
-}
-
-function zh(text: string) {
-  const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-  ex.addText(0, text);
-  return ex.result();
 }
 
 describe('Chinese candidates outside the noun-phrase runs', () => {
@@ -50,28 +43,13 @@ describe('Chinese candidates outside the noun-phrase runs', () => {
 
   it('weighs a whole item of an enumeration like a quoted name, but not a numbered heading', () => {
     const text = '从能源、数据、芯片、劳动力多方入手。芯片产业很大。我们讨论企业。企业很多。';
-    const ex = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-    ex.addText(0, text);
-    const plain = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-    plain.addText(0, text.replace('能源、数据、芯片、劳动力', '能源，数据，芯片，劳动力'));
-    const score = (list: { text: string; score: number }[], t: string) => list.find((c) => c.text === t)?.score ?? 0;
-    expect(score(ex.result(), '芯片')).toBeCloseTo(score(plain.result(), '芯片') * 1.5, 1);
-    const heading = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-    heading.addText(0, '二、内容要点\n内容要点很多。');
-    const again = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-    again.addText(0, '二 内容要点\n内容要点很多。');
-    expect(score(heading.result(), '内容要点')).toBe(score(again.result(), '内容要点'));
+    const plain = text.replace('能源、数据、芯片、劳动力', '能源，数据，芯片，劳动力');
+    expect(scoreOf(zh(text), '芯片')).toBeCloseTo(scoreOf(zh(plain), '芯片') * 1.5, 1);
+    expect(scoreOf(zh('二、内容要点\n内容要点很多。'), '内容要点')).toBe(scoreOf(zh('二 内容要点\n内容要点很多。'), '内容要点'));
   });
 
   it('does not weigh a list of qualities or a first item that carries a modifier all items share', () => {
-    const boosted = (text: string, plainText: string, term: string) => {
-      const a = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-      a.addText(0, text);
-      const b = new TermExtractor({ lang: 'zh', zhTagger: zhTagger(), reference: zhReference(), keyOf: extractionKey });
-      b.addText(0, plainText);
-      const s = (list: { text: string; score: number }[]) => list.find((c) => c.text === term)?.score ?? 0;
-      return s(a.result()) / s(b.result());
-    };
+    const boosted = (text: string, plainText: string, term: string) => scoreOf(zh(text), term) / scoreOf(zh(plainText), term);
     // 安全、可靠和可信: qualities (可靠, 可信 are not nouns)
     expect(boosted('关于安全、可靠和可信的系统。', '关于安全，可靠和可信的系统。', '安全')).toBeCloseTo(1, 3);
     // 人工智能|可解释性、控制性和稳健性: the first item is longer than the next, 人工智能 is shared
