@@ -222,19 +222,18 @@ export class TermExtractor {
  * than sorting.
  */
 export function maximalSpans(spans: readonly Span[]): boolean[] {
-  const out = new Array<boolean>(spans.length);
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i]!;
-    let free = true;
-    if (s.parts.length === 1) {
-      for (let j = 0; j < spans.length && free; j++) {
-        const t = spans[j]!;
-        if (j !== i && t.parts.length > 1 && !t.structural && t.start <= s.start && t.end >= s.end && !isZhCoordination(t.parts)) free = false;
-      }
-    }
-    out[i] = free;
+  return spans.map((s) => s.parts.length !== 1 || !insideLonger(s, spans));
+}
+
+/**
+ * Whether a longer span of the sentence contains `s`. Spans counted only for structure do not count, nor do
+ * coordinations (盟友和伙伴 leaves its conjuncts standing alone).
+ */
+function insideLonger(s: Span, spans: readonly Span[]): boolean {
+  for (const t of spans) {
+    if (t !== s && t.end - t.start > s.end - s.start && t.start <= s.start && t.end >= s.end && !t.structural && !isZhCoordination(t.parts)) return true;
   }
-  return out;
+  return false;
 }
 
 /** Marks skipped between an enumeration item and its separator (“创新”、“基础设施”). */
@@ -256,7 +255,7 @@ function isEnumerated(sentence: string, span: Span, spans: readonly Span[]): boo
   const afterComma = separatesItems(sentence, l);
   const beforeComma = separatesItems(sentence, r);
   if (!afterComma && !beforeComma) return false;
-  for (const t of spans) if (t !== span && !t.structural && t.start <= span.start && t.end >= span.end && t.end - t.start > span.end - span.start && !isZhCoordination(t.parts)) return false;
+  if (insideLonger(span, spans)) return false;
   if (afterComma) {
     let k = l;
     while (k > 0 && ITEM_QUOTES.includes(sentence[k - 1]!)) k--;

@@ -179,7 +179,8 @@ interface Scored {
 function isFreeCombination(e: CountEntry, frequencyOf: (key: string) => number | undefined, nestedOf: (e: CountEntry) => readonly string[]): boolean {
   if (!(e.verbLead || e.looseLead) || e.parts.length < 2) return false;
   const k = e.parts.length;
-  const rest = frequencyOf(nestedOf(e)[subspanIndex(k, 1, k - 1)]!);
+  const nested = nestedOf(e);
+  const rest = frequencyOf(nested[subspanIndex(k, 1, k - 1)]!);
   if (rest === undefined) return false;
   // before a compound that is a candidate itself, a place name or descriptive adjective only says whose, where or
   // how (美国|人工智能基础设施, 完整|技术栈): the compound is the term however rarely it stands alone — unless the
@@ -187,7 +188,6 @@ function isFreeCombination(e: CountEntry, frequencyOf: (key: string) => number |
   // 深度伪造检测工具; 美国人工智能 is 美国 + 人工智能). A general noun only when it is loose before the next word
   // (人工智能 mostly occurs without 国际; 国际治理|机构 is built the other way).
   if (k >= 3 && e.looseLead) {
-    const nested = nestedOf(e);
     const pair = frequencyOf(nested[subspanIndex(k, 0, 2)]!) ?? 0;
     const second = frequencyOf(nested[subspanIndex(k, 1, 1)]!) ?? 0;
     const pairLoose = pair * 2 < second;
