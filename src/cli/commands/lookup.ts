@@ -10,6 +10,7 @@ import type { CliContext, Style } from '../context.js';
 import { lookup, MAX_LOOKUP_LIMIT } from '../../service/lookup.js';
 import type { LookupResult } from '../../service/lookup.js';
 import type { TermStatus } from '../../core/model.js';
+import type { UiLanguage } from '../../i18n/index.js';
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -42,28 +43,20 @@ export function statusText(status: TermStatus, s: Style, label: string = status)
   }
 }
 
-/** Translates a message key of the CLI (CliContext.t); the default gives the English wording. */
+/** Translates a message key of the CLI (CliContext.t). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-const ENGLISH: Translate = (key, params = {}) => {
-  if (key === 'foundBy') return 'found by';
-  if (key === 'field') return 'field';
-  if (key === 'definition') return `definition (${String(params['lang'])})`;
-  if (key.startsWith('lookup:reason.')) return REASON_TEXT[key.slice('lookup:reason.'.length) as LookupResult['reason']] ?? key;
-  if (key.startsWith('common:status.')) return key.slice('common:status.'.length);
-  return key;
-};
-
-/** The human-readable block for one result. */
-export function formatResult(r: LookupResult, n: number, s: Style, t: Translate = ENGLISH): string[] {
+/** The human-readable block for one result, labels in the language of `t` (`lng`). */
+export function formatResult(r: LookupResult, n: number, s: Style, t: Translate, lng: UiLanguage): string[] {
   const pair = [r.pair.zh, r.pair.en].filter(Boolean).join(' ↔ ');
   const lines = [`${s.dim(`${n}.`)} ${s.bold(pair || r.matched)}  ${s.dim(`${r.glossaryId}:${r.conceptId}`)}`];
-  // the detail is English (it names what matched, 'pinyin chukou guanzhi'): shown as is after the reason
+  // the detail is English (it names what matched: pinyin initials ckgz) and may start with the English reason:
+  // in English it then stands for both, in another language its rest follows the translated reason
   const english = REASON_TEXT[r.reason];
-  const reason = t === ENGLISH ? english : t(`lookup:reason.${r.reason}`);
-  // a detail that starts with the English reason says it again (pinyin initials ckgz): only the rest is shown
-  const detail = r.detail && t !== ENGLISH && r.detail.startsWith(english) ? r.detail.slice(english.length).trim() : r.detail;
-  const explained = !detail ? reason : detail.startsWith(english) && t === ENGLISH ? detail : `${reason} (${detail})`;
+  const reason = lng === 'en' ? english : t(`lookup:reason.${r.reason}`);
+  const restated = r.detail?.startsWith(english) ?? false;
+  const rest = restated ? r.detail!.slice(english.length).trim() : r.detail;
+  const explained = lng === 'en' && restated ? r.detail! : rest ? `${reason} (${rest})` : reason;
   const why = `${explained}: ${r.matched}`;
   lines.push(`   ${s.dim(t('foundBy'))} ${why}`);
   if (r.subjectField) lines.push(`   ${s.dim(t('field'))}    ${r.subjectField}`);
@@ -95,7 +88,7 @@ export function registerLookup(program: Command, ctx: CliContext): void {
         await ctx.out(ctx.t('noConcept', { query }));
         return;
       }
-      const blocks = results.map((r, i) => formatResult(r, i + 1, ctx.style, ctx.lng === 'en' ? undefined : (key, params) => ctx.t(key, params)).join('\n'));
+      const blocks = results.map((r, i) => formatResult(r, i + 1, ctx.style, ctx.t, ctx.lng).join('\n'));
       await ctx.out(blocks.join('\n\n'));
     });
 }
