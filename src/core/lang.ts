@@ -35,6 +35,21 @@ export function normalizeLang(tag: string): string {
   return canon;
 }
 
+const normalized = new Map<string, string>();
+
+/**
+ * {@link normalizeLang}, remembered per tag: hot paths (a check run per segment and concept, termKey per term)
+ * meet a handful of tags many times. At most 1,000 tags are remembered.
+ */
+export function normalizedLang(tag: string): string {
+  let norm = normalized.get(tag);
+  if (norm === undefined) {
+    norm = normalizeLang(tag);
+    if (normalized.size < 1000) normalized.set(tag, norm);
+  }
+  return norm;
+}
+
 /** The primary language subtag, lower-case: `zh-Hant` → `zh`, `en-US` → `en`. */
 export function primaryLang(tag: string): string {
   return (tag.split(/[-_]/)[0] ?? '').toLowerCase();

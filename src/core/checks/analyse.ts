@@ -6,7 +6,8 @@
  */
 import type { BilingualUnit } from '../../formats/types.js';
 import type { FindOptions, MatchSpans, Matcher, TermMatch } from '../match/types.js';
-import { langTest, normalizedLang, sameLang } from './concepts.js';
+import { normalizedLang } from '../lang.js';
+import { langTest, sameLang } from './concepts.js';
 import type { ConceptRef, ConceptResolver } from './concepts.js';
 import { SpanMatch, inLang, termInfo, termTable } from './spans.js';
 import type { TermInfo, TermTable } from './spans.js';

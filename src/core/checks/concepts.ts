@@ -3,7 +3,7 @@
  * matcher), carrying a dense number and the `glossaryId\u0000conceptId` key so that no per-match string is built,
  * plus one-slot caches of the concept's allowed target terms (a run asks for one language and status list).
  */
-import { normalizeLang, sameLanguage } from '../lang.js';
+import { normalizedLang, sameLanguage } from '../lang.js';
 import { HashIndex, IntList } from './compact.js';
 import { hash53 } from './hash.js';
 import type { Concept, Term, TermStatus } from '../model.js';
@@ -108,14 +108,6 @@ export function conceptIndex(entries: Iterable<MatcherEntry>): ConceptResolver {
 }
 
 const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
-const normalized = new Map<string, string>();
-
-/** normalizeLang, cached per tag (called per segment and per concept in a run). */
-export function normalizedLang(lang: string): string {
-  let norm = normalized.get(lang);
-  if (norm === undefined) normalized.set(lang, (norm = normalizeLang(lang)));
-  return norm;
-}
 
 /** Allowed terms of the concept in the target language, preferred first (as termsIn; cached on the ref for the run's language). */
 export function allowedTerms(ref: ConceptRef, lang: string, allowed: readonly TermStatus[]): Term[] {

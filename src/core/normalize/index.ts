@@ -2,7 +2,7 @@
  * Normalisation entry points: `termKey` (a canonical key for duplicate detection and grouping) and the
  * pattern variants the matcher compiles for each term. See docs/matching.md.
  */
-import { isChinese, normalizeLang } from '../lang.js';
+import { isChinese, normalizedLang } from '../lang.js';
 import { C_WORD, FOLD_ALL, FOLD_CASE, classes, traditionalOnlyChars } from './chars.js';
 import { canonicalWord, inflectionVariants } from './inflect.js';
 import { toSimplified, toSimplifiedChars, toTaiwanPruned, toTraditional } from './script.js';
@@ -48,17 +48,11 @@ export function termKey(text: string, lang: string, caseSensitive = false): stri
  * words (命令列表, "command list", is not the Taiwan 命令列 "command line" + 表), as the matcher's do (docs/matching.md).
  */
 function simplifiedForKey(text: string, lang: string): string {
-  let traditionalTag = traditionalTags.get(lang);
-  if (traditionalTag === undefined) {
-    traditionalTag = normalizeLang(lang) === 'zh-Hant';
-    if (traditionalTags.size < 1000) traditionalTags.set(lang, traditionalTag);
-  }
-  if (traditionalTag) return toSimplified(text);
+  if (normalizedLang(lang) === 'zh-Hant') return toSimplified(text);
   const trad = traditionalOnlyChars();
   for (let i = 0; i < text.length; i++) if (trad[text.charCodeAt(i)]) return toSimplified(text);
   return toSimplifiedChars(text);
 }
-const traditionalTags = new Map<string, boolean>();
 
 /** A surface form compiled for a term: `script` is the script/vocabulary form, `form` adds inflection. */
 export interface PatternForm {
