@@ -5,7 +5,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { UI_LANGUAGES } from '../i18n/index.js';
 import { createCliContext } from './context.js';
 import type { CliContext, CreateContextOptions, GlobalOptions } from './context.js';
 import { packageVersion } from '../i18n/project.js';
@@ -37,6 +38,12 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** `--ui-lang`: a language the messages exist in (a locale may name any language; the option must not). */
+function parseUiLang(value: string): string {
+  if (!(UI_LANGUAGES as readonly string[]).includes(value)) throw new InvalidArgumentError(`use ${UI_LANGUAGES.join(' or ')}`);
+  return value;
+}
+
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('shuyu')
@@ -45,7 +52,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('-g, --glossary <file>', 'use this glossary file (YAML, TBX, CSV, XLSX …) instead of the store; repeat for several', collect)
     .option('--db <path>', 'SQLite database (default $SHUYU_DB or data/shuyu.sqlite)')
     .option('--no-color', 'never colour the output')
-    .option('--ui-lang <lang>', 'language of messages: en or zh (default $SHUYU_LANG, else the locale, $LC_ALL / $LANG)')
+    .option('--ui-lang <lang>', 'language of messages: en or zh (default $SHUYU_LANG, else the locale, $LC_ALL / $LANG)', parseUiLang)
     .showHelpAfterError('(run `shuyu --help` for usage)')
     .exitOverride()
     .configureOutput({

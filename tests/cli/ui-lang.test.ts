@@ -44,6 +44,10 @@ describe('CLI message language', () => {
     // --ui-lang overrides the locale
     const english = await runCli(['--ui-lang', 'en', 'lookup', 'zzzzqqq', '-g', g], { env });
     expect(english.stdout).toContain('No concept found for "zzzzqqq".');
+    // a language the messages do not exist in is a usage error, not a silent fallback
+    const unknown = await runCli(['--ui-lang', 'fr', 'lookup', 'zzzzqqq', '-g', g], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("argument 'fr' is invalid. use en or zh");
   });
 
   it('writes the check report in the language of messages unless --lang says otherwise', async () => {
