@@ -46,7 +46,9 @@ export const EN_STOP_NOUNS: ReadonlySet<string> = new Set(
     'point points place places case cases result results rest sort sorts set sets variety range amount amounts means basis ' +
     'group groups form forms side sides first second third month months week weeks hour hours minute minutes while lack ' +
     'matter matters question questions issue issues thing reason reasons purpose purposes role roles work works field fields ' +
-    'mr ms dr etc e.g. i.e. et al al. page pages section sections chapter note notes http https www com org gov pdf'
+    'mr ms dr etc e.g. i.e. et al al. page pages section sections chapter note notes http https www com org gov pdf ' +
+    // words by which a document names its own kind or parts (the genre, not the subject)
+    'introduction conclusion conclusions summary overview abstract appendix appendices preface foreword contents'
   ).split(' '),
 );
 

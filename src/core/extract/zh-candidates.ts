@@ -34,9 +34,19 @@ export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
     '旨在 围绕 转向 列为 视为 力图 重塑 获得 做出 给予 入手 发挥 还 特别 提到 愿意 加入 试图 导致 带来 出现 存在 深化 ' +
     '加深 承诺 集中 偏向 想 倡导 可能 短期内 进而 或将 进一步 使 让 将 把 ' +
     '需要 可以 应当 应该 必须 能够 是 有 没有 具有 包含 涉及 属于 覆盖 面临 正在 已经 ' +
-    '对 对于 关于 分析 整理 贯彻落实 落实 贯彻 拟 借助 分别 保持 保护 刺激 解除 依赖 匹配 简述 梳理 表面 实则 充满'
+    '对 对于 关于 分析 整理 贯彻落实 落实 贯彻 拟 借助 分别 保持 保护 刺激 解除 依赖 匹配 简述 梳理 表面 实则 充满 ' +
+    // words by which a document names its own kind or parts (简析, 内容要点, 前言): the genre, not the subject
+    '简析 浅析 试析 评析 述评 综述 概述 概要 摘要 提要 要点 要旨 简介 导读 引言 前言 绪论 结语 小结 总结 附录 目录'
   ).split(' '),
 );
+
+/**
+ * A grade attribute (世界级, 国家级, 企业级): like a descriptive adjective it only says what class of thing
+ * follows (世界级|科学数据集), so before a compound it is a free modifier.
+ */
+function isGradeAttribute(word: string): boolean {
+  return word.length >= 3 && word.endsWith('级') && hasHan(word);
+}
 
 /** General nouns that may modify inside a term (国家安全) but never head one or stand alone (领域, 方面). */
 export const ZH_GENERIC_NOUNS: ReadonlySet<string> = new Set(
@@ -175,7 +185,7 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
       }
       if (j > i && (firstTag === 'v' || firstTag === 'vd')) span.verbLead = true;
       if (j > i && (firstTag === 'ns' || ZH_GENERIC_NOUNS.has(first.text))) span.looseLead = firstTag === 'ns' ? 'place' : 'general';
-      else if (j > i + 1 && (firstTag === 'a' || firstTag === 's')) span.looseLead = 'descriptive';
+      else if (j > i + 1 && (firstTag === 'a' || firstTag === 's' || isGradeAttribute(first.text))) span.looseLead = 'descriptive';
       // 开放权重 is a term, 开放权重人工智能 not (a verb starts only two-part terms), but the longest such span
       // still tells the ranking how the phrase is built ([[开放 权重] 人工智能]: 权重人工智能 is a fragment)
       if (j > i && secondConjunct && (j + 1 >= tokens.length || !inRun[j + 1] || tags[j + 1] === 'ns') && !COORDINATORS_AND_COMMA.has(tokens[j + 1]?.text ?? '')) {

@@ -22,6 +22,14 @@ describe('English noun-phrase candidates (Brill tagger)', () => {
     expect(spans('The Department of Commerce will act.')).not.toContain('of Commerce');
   });
 
+  it('does not propose the words by which a document names its parts alone, but lets them head a phrase', () => {
+    const c = spans('This summary of export controls follows the introduction and the executive summary.');
+    expect(c).toContain('export controls');
+    expect(c).not.toContain('summary');
+    expect(c).not.toContain('introduction');
+    expect(c).toContain('executive summary');
+  });
+
   it('treats acronyms as nouns even when the tagger says otherwise', () => {
     expect(spans('AI systems need CAISI evaluations.')).toEqual(expect.arrayContaining(['AI systems', 'CAISI evaluations', 'CAISI']));
   });

@@ -48,6 +48,22 @@ describe('Chinese ranking: modifiers and productive words', () => {
     expect(bound).toContain('美国人工智能');
   });
 
+  it('reads a grade attribute (世界级, 国家级) like a descriptive adjective: the compound after it is the term', () => {
+    const texts = zh('构建世界级科学数据集。建设国家级科学数据集。').map((c) => c.text);
+    expect(texts).toContain('科学数据集');
+    // without the rule every reading of 世界级|科学|数据集 ties, and 世界级科学 is proposed as a constituent
+    expect(texts).not.toContain('世界级科学');
+    expect(texts).not.toContain('世界级科学数据集');
+  });
+
+  it('never proposes the words by which a document names its kind or parts (简析, 内容要点)', () => {
+    const texts = zh('# 行动计划简析\n\n## 二、内容要点梳理\n\n出口管制是重点。出口管制范围扩大。').map((c) => c.text);
+    expect(texts).toContain('出口管制');
+    expect(texts).not.toContain('简析');
+    expect(texts).not.toContain('内容要点');
+    expect(texts.filter((t) => t.includes('要点') || t.includes('简析'))).toEqual([]);
+  });
+
   it('weighs a single segment by its length in characters, two a word (联邦政府 like a two-word phrase)', () => {
     const all = zh('联邦政府宣布。政府宣布。');
     expect(all.find((c) => c.text === '联邦政府')?.cvalue).toBeCloseTo(Math.log2(3), 3);
