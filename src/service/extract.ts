@@ -34,8 +34,14 @@ export interface ExtractOptions {
   top?: number;
   /** @default 1 for inputs under 50k words, 2 above */
   minFrequency?: number;
-  /** Longest candidate in words (English) or segments (Chinese). */
+  /** Longest candidate in words (English, default 5) or jieba segments (Chinese, default 4). */
   maxWords?: number;
+  /** Longest Chinese candidate in characters. @default 16 */
+  maxChars?: number;
+  /** Shortest candidate listed, in words (English) or segments (Chinese): 2 lists multi-word terms only. @default 1 */
+  minWords?: number;
+  /** Shortest candidate listed, in characters (Chinese 出口管制 has 4, English spaces count). @default 1 */
+  minChars?: number;
   /** Glossaries used for known terms, user words and rejections (default: all). */
   glossaryIds?: string[];
   /**
@@ -87,6 +93,7 @@ async function glossaryTermKeys(engine: Engine, ids: string[] | undefined, lang:
 
 /** A new extractor for one language, with the glossaries' Chinese terms as jieba user words. */
 export async function createExtractor(lang: ExtractLang, options: ExtractOptions = {}, engine?: Engine): Promise<TermExtractor> {
+  checkLengthLimits(options);
   const userWords = options.useGlossary === false ? [] : await glossaryZhTerms(engine, options.glossaryIds);
   return new TermExtractor({
     lang,
@@ -95,6 +102,7 @@ export async function createExtractor(lang: ExtractLang, options: ExtractOptions
     enTagger: lang === 'en' ? enTagger() : undefined,
     keyOf: extractionKey,
     maxWords: options.maxWords,
+    maxChars: options.maxChars,
   });
 }
 
@@ -108,6 +116,35 @@ export async function extractTexts(inputs: ExtractInput[], options: ExtractOptio
     options.onProgress?.(doc + 1, inputs.length);
   });
   return finishExtraction(extractor, inputs.map((i) => i.name), options, engine);
+}
+
+/** Bounds of the length limits (a longer span limit only slows extraction: no term has 10 words or 64 characters). */
+export const LENGTH_LIMITS = { maxWords: [1, 10], maxChars: [2, 64], minWords: [1, 10], minChars: [1, 64] } as const;
+
+/** Rejects length limits out of bounds or contradicting each other, as a usage error naming the option. */
+export function checkLengthLimits(options: Pick<ExtractOptions, 'maxWords' | 'maxChars' | 'minWords' | 'minChars'>): void {
+  for (const name of Object.keys(LENGTH_LIMITS) as (keyof typeof LENGTH_LIMITS)[]) {
+    const value = options[name];
+    const [lo, hi] = LENGTH_LIMITS[name];
+    if (value !== undefined && (!Number.isInteger(value) || value < lo || value > hi)) {
+      throw new ShuyuError('usage', `${name} must be a whole number from ${lo} to ${hi}, not ${value}`, { params: { option: name, value, min: lo, max: hi } });
+    }
+  }
+  if (options.minWords !== undefined && options.maxWords !== undefined && options.minWords > options.maxWords) {
+    throw new ShuyuError('usage', `minWords (${options.minWords}) is larger than maxWords (${options.maxWords})`);
+  }
+  if (options.minChars !== undefined && options.maxChars !== undefined && options.minChars > options.maxChars) {
+    throw new ShuyuError('usage', `minChars (${options.minChars}) is larger than maxChars (${options.maxChars})`);
+  }
+}
+
+/** Whether a candidate is as long as the minimum lengths ask (characters as the user sees them). */
+function longEnough(c: Candidate, minWords: number, minChars: number): boolean {
+  if (c.words < minWords) return false;
+  if (minChars <= 1) return true;
+  let n = 0;
+  for (const _ of c.text) if (++n >= minChars) return true;
+  return false;
 }
 
 /** Resolves `auto` from a sample of the input. */
@@ -124,8 +161,13 @@ export async function finishExtraction(extractor: TermExtractor, documents: stri
   const rejected = options.useGlossary !== false && engine ? await rejectedKeys(engine, options.rejectionsFor) : new Set<string>();
   const top = options.top ?? 100;
   // enough ranks to fill the top after rejected candidates are left out; all when known ones are left out too
-  const limit = top > 0 && options.includeKnown !== false ? top + rejected.size : 0;
+  const minWords = options.minWords ?? 1;
+  const minChars = options.minChars ?? 1;
+  const filtersLength = minWords > 1 || minChars > 1;
+  const limit = top > 0 && options.includeKnown !== false && !filtersLength ? top + rejected.size : 0;
   let candidates = extractor.result({ minFrequency, termKeys, limit });
+  // the minimum lengths choose what is listed, not how it ranks: shorter terms still count for C-value
+  if (filtersLength) candidates = candidates.filter((c) => longEnough(c, minWords, minChars));
   if (options.useGlossary !== false && engine) {
     if (rejected.size) candidates = candidates.filter((c) => !rejected.has(c.key));
     await markKnown(candidates, extractor.lang, engine, options);

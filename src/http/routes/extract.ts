@@ -1,8 +1,9 @@
 /**
  * Term extraction over HTTP:
- *   POST /api/extract            JSON `{ text | texts: [{name, text}], lang?, top?, minFreq?, glossaries?, rejectionsFor? }`
+ *   POST /api/extract            JSON `{ text | texts: [{name, text}], lang?, top?, minFreq?, minWords?, maxWords?, minChars?,
+ *                                maxChars?, glossaries?, rejectionsFor? }`
  *                                or multipart `files` (documents) with the same fields → `{ result }` (ExtractResult)
- *   POST /api/extract/parallel   JSON `{ segments: [{zh, en}], dictionary?, top?, glossaries? }` or multipart `files`
+ *   POST /api/extract/parallel   JSON `{ segments: [{zh, en}], dictionary?, top?, minWords? … maxChars?, glossaries? }` or multipart `files`
  *                                (TSV/CSV pairs, two line-aligned .txt files, TMX, XLIFF) → `{ result }` (ParallelResult)
  *   POST /api/extract/accept     `{ glossary, zh?, en?, contextZh?, contextEn?, conceptId?, source? }` → 201 `{ concept }`
  *   POST /api/extract/reject     `{ glossary, text, lang }` → 201 `{ rejection }`
@@ -20,6 +21,7 @@ import {
   cedictAvailable,
   extractParallelSegments,
   extractTexts,
+  LENGTH_LIMITS,
   listRejections,
   rejectCandidate,
 } from '../../service/extract.js';
@@ -34,12 +36,19 @@ const num = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on']).transform((v) => v === 'true' || v === '1' || v === 'on')]);
 const ids = z.union([z.array(z.string().max(200)).max(100), z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))]);
 
+/** minWords, maxWords, minChars, maxChars within LENGTH_LIMITS (min > max is checked by the service). */
+function lengthFields() {
+  const field = (name: keyof typeof LENGTH_LIMITS) => num.pipe(z.number().int().min(LENGTH_LIMITS[name][0]).max(LENGTH_LIMITS[name][1])).optional();
+  return { minWords: field('minWords'), maxWords: field('maxWords'), minChars: field('minChars'), maxChars: field('maxChars') };
+}
+
 const extractSchema = z.object({
   text: z.string().max(MAX_EXTRACT_CHARS).optional(),
   texts: z.array(z.object({ name: z.string().max(500), text: z.string().max(MAX_EXTRACT_CHARS) })).max(100).optional(),
   lang: z.enum(['zh', 'en', 'auto']).default('auto'),
   top: num.pipe(z.number().int().min(0).max(10_000)).default(100),
   minFreq: num.pipe(z.number().int().min(1).max(1000)).optional(),
+  ...lengthFields(),
   glossaries: ids.optional(),
   rejectionsFor: z.string().max(200).optional(),
   includeKnown: bool.optional(),
@@ -49,6 +58,7 @@ const parallelSchema = z.object({
   segments: z.array(z.object({ zh: z.string().max(100_000), en: z.string().max(100_000) })).max(200_000).optional(),
   dictionary: bool.default(false),
   top: num.pipe(z.number().int().min(0).max(10_000)).default(100),
+  ...lengthFields(),
   glossaries: ids.optional(),
   rejectionsFor: z.string().max(200).optional(),
 });
@@ -91,7 +101,18 @@ export function extractRouter(engine: Engine): Router {
     if (inputs.length === 0) throw new ShuyuError('usage', 'Give text to extract terms from: `text`, `texts` or uploaded `files`');
     const result = await extractTexts(
       inputs,
-      { lang: body.lang, top: body.top, minFrequency: body.minFreq, glossaryIds: body.glossaries, rejectionsFor: body.rejectionsFor, includeKnown: body.includeKnown },
+      {
+        lang: body.lang,
+        top: body.top,
+        minFrequency: body.minFreq,
+        minWords: body.minWords,
+        maxWords: body.maxWords,
+        minChars: body.minChars,
+        maxChars: body.maxChars,
+        glossaryIds: body.glossaries,
+        rejectionsFor: body.rejectionsFor,
+        includeKnown: body.includeKnown,
+      },
       engine,
     );
     res.json({ result });
@@ -102,7 +123,8 @@ export function extractRouter(engine: Engine): Router {
     const body = parseRequest(parallelSchema, req.body ?? {}, files.length ? 'form' : 'body');
     const segments = [...(files.length ? await readParallel(files.map(bytesOf)) : []), ...(body.segments ?? [])];
     if (segments.length === 0) throw new ShuyuError('usage', 'Give aligned segments: `segments` or uploaded `files`');
-    const result = await extractParallelSegments(segments, { dictionary: body.dictionary, top: body.top, glossaryIds: body.glossaries, rejectionsFor: body.rejectionsFor }, engine);
+    const lengths = { minWords: body.minWords, maxWords: body.maxWords, minChars: body.minChars, maxChars: body.maxChars };
+    const result = await extractParallelSegments(segments, { dictionary: body.dictionary, top: body.top, ...lengths, glossaryIds: body.glossaries, rejectionsFor: body.rejectionsFor }, engine);
     res.json({ result });
   });
 
