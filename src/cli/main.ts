@@ -5,8 +5,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { UI_LANGUAGES } from '../i18n/index.js';
+import { Command, CommanderError } from 'commander';
 import { createCliContext } from './context.js';
 import type { CliContext, CreateContextOptions, GlobalOptions } from './context.js';
 import { packageVersion } from '../i18n/project.js';
@@ -19,6 +18,9 @@ import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerConvert } from './commands/convert.js';
 import { registerExtract } from './commands/extract.js';
+import { uiLanguage } from './arguments.js';
+import { localizeCommanderError, localizedHelp } from './commander-i18n.js';
+import { uiLangArgument } from './ui-lang.js';
 
 /** Registers every command on the program (one line per command). */
 function registerCommands(program: Command, ctx: CliContext): void {
@@ -38,27 +40,25 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-/** `--ui-lang`: a language the messages exist in (a locale may name any language; the option must not). */
-function parseUiLang(value: string): string {
-  if (!(UI_LANGUAGES as readonly string[]).includes(value)) throw new InvalidArgumentError(`use ${UI_LANGUAGES.join(' or ')}`);
-  return value;
-}
-
 /** Builds the root program with its global options; errors are thrown (exitOverride), not exited on. */
 export function buildProgram(ctx: CliContext): Command {
+  const h = (key: string, params?: Record<string, unknown>) => ctx.t(`cli-help:${key}`, params);
   const program = new Command('shuyu')
-    .description('Shuyu (术语): bilingual Chinese ↔ English terminology — lookup, annotate, import/export, check, extract, serve')
-    .version(packageVersion(), '-V, --version', 'print the version')
-    .option('-g, --glossary <file>', 'use this glossary file (YAML, TBX, CSV, XLSX …) instead of the store; repeat for several', collect)
-    .option('--db <path>', 'SQLite database (default $SHUYU_DB or data/shuyu.sqlite)')
-    .option('--no-color', 'never colour the output')
-    .option('--ui-lang <lang>', 'language of messages: en or zh (default $SHUYU_LANG, else the locale, $LC_ALL / $LANG)', parseUiLang)
-    .showHelpAfterError('(run `shuyu --help` for usage)')
+    .description(h('program'))
+    .version(packageVersion(), '-V, --version', h('global.version'))
+    .option('-g, --glossary <file>', h('global.glossary'), collect)
+    .option('--db <path>', h('global.db'))
+    .option('--no-color', h('global.noColor'))
+    .option('--ui-lang <lang>', h('global.uiLang'), uiLanguage(ctx.t))
+    .helpOption('-h, --help', h('global.help'))
+    .helpCommand('help [command]', h('global.helpCommand'))
+    .configureHelp(localizedHelp(ctx))
+    .showHelpAfterError(h('global.afterError'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
-      outputError: (s, write) => write(`shuyu: ${s.replace(/^error: /, '')}`),
+      outputError: (s, write) => write(`shuyu: ${localizeCommanderError(s.replace(/^error: /, ''), ctx)}`),
     });
   registerCommands(program, ctx);
   return program;
@@ -67,7 +67,13 @@ export function buildProgram(ctx: CliContext): Command {
 /** Runs the CLI on argv (as in process.argv) and returns the exit code. */
 export async function run(argv: string[], options: Omit<CreateContextOptions, 'globals'> = {}): Promise<number> {
   let program: Command | undefined;
-  const ctx = createCliContext({ ...options, globals: () => (program?.opts() ?? {}) as GlobalOptions });
+  // the help texts are written before parsing: they take --ui-lang from the raw arguments
+  const early = uiLangArgument(argv.slice(2));
+  const globals = (): GlobalOptions => {
+    const parsed = (program?.opts() ?? {}) as GlobalOptions;
+    return parsed.uiLang === undefined && early !== undefined ? { ...parsed, uiLang: early } : parsed;
+  };
+  const ctx = createCliContext({ ...options, globals });
   program = buildProgram(ctx);
   try {
     await program.parseAsync(argv);

@@ -201,11 +201,11 @@ function checkReadable(file: string): void {
 export function registerAnnotate(program: Command, ctx: CliContext): void {
   program
     .command('annotate')
-    .description('find every glossary term in a text file (- for stdin), with line, column and the zh ↔ en pair')
-    .argument('<file>', 'a UTF-8 (or UTF-16 with BOM) text file, or - for standard input')
-    .option('--json', 'print one JSON document {"matches":[…]} (documented in docs/cli.md)')
+    .description(ctx.t('cli-help:annotate.description'))
+    .argument('<file>', ctx.t('cli-help:annotate.file'))
+    .option('--json', ctx.t('cli-help:annotate.json'))
     .addOption(
-      new Option('--script <script>', 'script of the Chinese text, for Taiwan vocabulary (人工智慧 for 人工智能): auto detects it around each term')
+      new Option('--script <script>', ctx.t('cli-help:annotate.script'))
         .choices(['auto', 'simplified', 'traditional'])
         .default('auto'),
     )

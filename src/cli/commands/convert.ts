@@ -13,16 +13,16 @@ import { collectOption, fileInput, parseMappingOption, printWarnings, progressBa
 export function registerConvert(program: Command, ctx: CliContext): void {
   program
     .command('convert')
-    .description('convert a glossary file to another format (TBX ⇄ XLSX ⇄ CSV ⇄ JSON …)')
-    .argument('<in>', 'input file (TBX, XLSX, XLS, ODS, CSV, TSV, JSON, YAML)')
-    .argument('<out>', 'output file; its extension picks the format (or use --to); - for stdout')
-    .option('--from <format>', 'force the input format')
-    .option('--to <format>', 'force the output format')
-    .option('--lang <langs>', 'only these languages, e.g. zh-Hans,en')
-    .option('--status <statuses>', 'only terms with these statuses')
-    .option('--layout <layout>', 'spreadsheets: one row per concept or per term (concept|term)', 'concept')
-    .option('--map <header=field>', 'map an input column (repeatable), e.g. "英文术语=en"', collectOption)
-    .option('--encoding <label>', 'force the input text encoding')
+    .description(ctx.t('cli-help:convert.description'))
+    .argument('<in>', ctx.t('cli-help:convert.in'))
+    .argument('<out>', ctx.t('cli-help:convert.out'))
+    .option('--from <format>', ctx.t('cli-help:convert.from'))
+    .option('--to <format>', ctx.t('cli-help:convert.to'))
+    .option('--lang <langs>', ctx.t('cli-help:convert.lang'))
+    .option('--status <statuses>', ctx.t('cli-help:convert.status'))
+    .option('--layout <layout>', ctx.t('cli-help:convert.layout'), 'concept')
+    .option('--map <header=field>', ctx.t('cli-help:convert.map'), collectOption)
+    .option('--encoding <label>', ctx.t('cli-help:convert.encoding'))
     .action(async (inFile: string, outFile: string, opts: { from?: string; to?: string; lang?: string; status?: string; layout: string; map?: string[]; encoding?: string }) => {
       if (opts.layout !== 'concept' && opts.layout !== 'term') throw new ShuyuError('usage', `--layout must be concept or term (not "${opts.layout}")`, { params: { layout: opts.layout } });
       const format = outputFormat(opts.to, outFile === '-' ? undefined : outFile);

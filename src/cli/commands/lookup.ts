@@ -5,18 +5,12 @@
  * `{"query": …, "results": [LookupResult…]}` (the same shape as GET /api/lookup).
  */
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { numberInRange } from '../arguments.js';
 import type { CliContext, Style } from '../context.js';
 import { lookup, MAX_LOOKUP_LIMIT } from '../../service/lookup.js';
 import type { LookupResult } from '../../service/lookup.js';
 import type { TermStatus } from '../../core/model.js';
 import type { UiLanguage } from '../../i18n/index.js';
-
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_LOOKUP_LIMIT) throw new InvalidArgumentError(`a number from 1 to ${MAX_LOOKUP_LIMIT}`);
-  return n;
-}
 
 const REASON_TEXT: Record<LookupResult['reason'], string> = {
   exact: 'exact match',
@@ -73,10 +67,10 @@ export function formatResult(r: LookupResult, n: number, s: Style, t: Translate,
 export function registerLookup(program: Command, ctx: CliContext): void {
   program
     .command('lookup')
-    .description('find concepts by Chinese, English, pinyin (ckgz, chukou) or traditional script, tolerating typos')
-    .argument('<query...>', 'what to look up (several words are joined with spaces)')
-    .option('--json', 'print JSON: {"query", "results":[…]} (documented in docs/cli.md)')
-    .option('-n, --limit <n>', `at most this many results (1–${MAX_LOOKUP_LIMIT})`, parseLimit, 10)
+    .description(ctx.t('cli-help:lookup.description'))
+    .argument('<query...>', ctx.t('cli-help:lookup.query'))
+    .option('--json', ctx.t('cli-help:lookup.json'))
+    .option('-n, --limit <n>', ctx.t('cli-help:lookup.limit', { max: MAX_LOOKUP_LIMIT }), numberInRange(ctx.t, 1, MAX_LOOKUP_LIMIT), 10)
     .action(async (words: string[], opts: { json?: boolean; limit: number }) => {
       const query = words.join(' ');
       const results = await lookup(await ctx.engine(), { q: query, limit: opts.limit });
