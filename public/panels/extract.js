@@ -17,6 +17,7 @@ export function mount(root, ctx) {
   const langSelect = el('select', { id: 'extract-lang' },
     ...['auto', 'zh', 'en'].map((v) => el('option', { value: v, 'data-i18n': `extract:lang.${v}` }, t(`lang.${v}`))));
   const topInput = el('input', { type: 'number', id: 'extract-top', min: '1', max: '1000', value: '100' });
+  const multiWordBox = el('input', { type: 'checkbox', id: 'extract-multiword' });
   const glossarySelect = el('select', { id: 'extract-glossary' });
   const runButton = el('button', { type: 'submit', class: 'button', id: 'extract-run', 'data-i18n': 'extract:run' }, t('run'));
   const summary = el('p', { class: 'summary', id: 'extract-summary', role: 'status', 'aria-live': 'polite' });
@@ -31,6 +32,7 @@ export function mount(root, ctx) {
       el('div', { class: 'toolbar' },
         el('label', { for: 'extract-lang', 'data-i18n': 'extract:langLabel' }, t('langLabel')), langSelect,
         el('label', { for: 'extract-top', 'data-i18n': 'extract:top' }, t('top')), topInput,
+        el('label', { for: 'extract-multiword', 'data-i18n-title': 'extract:multiWordHint', title: t('multiWordHint') }, multiWordBox, ' ', el('span', { 'data-i18n': 'extract:multiWord' }, t('multiWord'))),
         el('label', { for: 'extract-parallel' }, parallelBox, ' ', el('span', { 'data-i18n': 'extract:parallel' }, t('parallel'))),
       ),
       el('div', { class: 'toolbar' },
@@ -68,6 +70,8 @@ export function mount(root, ctx) {
     busy = true;
     runButton.disabled = true;
     summary.textContent = t('running');
+    // multi-word terms only: candidates of two or more words (Chinese: two or more segments, 出口|管制)
+    const lengths = multiWordBox.checked ? { minWords: 2 } : {};
     try {
       if (parallelBox.checked) {
         let body;
@@ -75,19 +79,20 @@ export function mount(root, ctx) {
           body = new FormData();
           for (const f of chosen) body.append('files', f, f.name);
           if (glossary) body.append('rejectionsFor', glossary);
+          for (const [k, v] of Object.entries(lengths)) body.append(k, String(v));
         } else {
           const segments = textarea.value.split('\n').filter((l) => l.includes('\t')).map((l) => {
             const [zh, en] = l.split('\t');
             return { zh, en };
           });
-          body = { segments, ...(glossary ? { rejectionsFor: glossary } : {}) };
+          body = { segments, ...lengths, ...(glossary ? { rejectionsFor: glossary } : {}) };
         }
         const data = await ctx.api('/api/extract/parallel', { method: 'POST', body });
         parallel = data.result;
         result = { candidates: [...parallel.zh.candidates, ...parallel.en.candidates], documents: parallel.zh.documents };
       } else {
         let body;
-        const common = { lang: langSelect.value, top: Number(topInput.value) || 100, ...(glossary ? { rejectionsFor: glossary } : {}) };
+        const common = { lang: langSelect.value, top: Number(topInput.value) || 100, ...lengths, ...(glossary ? { rejectionsFor: glossary } : {}) };
         if (chosen.length) {
           body = new FormData();
           for (const f of chosen) body.append('files', f, f.name);

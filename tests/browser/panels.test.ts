@@ -168,4 +168,24 @@ describe('Extract tab', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('lists only multi-word terms when asked', async () => {
+    const page = await openTab('extract');
+    await page.fill('#extract-input', TEXT);
+    await page.selectOption('#extract-lang', 'en');
+    await page.check('#extract-multiword');
+    await page.click('#extract-run');
+    const table = page.locator('#extract-table');
+    await table.waitFor();
+    const terms = await table.locator('tbody tr td:first-child input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms.map((t) => t.toLowerCase())).toContain('annealing schedule');
+    expect(terms.filter((t) => !t.includes(' '))).toEqual([]);
+    // without the box, single words come back (vendors, hardware …)
+    await page.uncheck('#extract-multiword');
+    await page.click('#extract-run');
+    await expect.poll(async () => (await table.locator('tbody tr td:first-child input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).some((t) => !t.includes(' '))).toBe(true);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
