@@ -3,10 +3,8 @@
  * (child processes) for the messages; the choice of language as a unit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { localizeCommanderError, wrapText, displayWidth } from '../../src/cli/commander-i18n.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { displayWidth } from '../../src/cli/commander-i18n.js';
 import { cliLanguage } from '../../src/cli/ui-lang.js';
-import { serverI18n } from '../../src/i18n/index.js';
 import { FIXTURE_YAML, runCli, tempDir } from './run.js';
 
 const tmp = tempDir();
@@ -75,28 +73,6 @@ describe('CLI message language', () => {
     const typo = await runCli(['extrct'], { env });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('未知命令“extrct”\n（是否要用 extract？）');
-  });
-
-  it('translates each commander message it knows and passes others through', () => {
-    const zh = { lng: 'zh', t: (key: string, params?: Record<string, unknown>) => serverI18n().t(key.split(':')[1]!, { ns: 'cli-help', lng: 'zh', ...params }) } as unknown as CliContext;
-    expect(localizeCommanderError("unknown option '--bogus'\n(Did you mean one of --top, --to?)", zh)).toBe('未知选项“--bogus”\n（是否要用 --top, --to？）');
-    expect(localizeCommanderError("missing required argument 'query'", zh)).toBe('缺少必需的参数“query”');
-    expect(localizeCommanderError("option '--top <n>' argument missing", zh)).toBe('选项“--top <n>”缺少值');
-    expect(localizeCommanderError("too many arguments for 'glossaries'. Expected 0 arguments but got 1.", zh)).toBe('参数过多（glossaries）：应为 0 个，实际为 1 个。');
-    expect(localizeCommanderError('something commander says that we do not know', zh)).toBe('something commander says that we do not know');
-    const en = { ...zh, lng: 'en' } as CliContext;
-    expect(localizeCommanderError("unknown option '--bogus'", en)).toBe("unknown option '--bogus'");
-  });
-
-  it('wraps Chinese between characters, never before closing punctuation, and English at spaces', () => {
-    expect(displayWidth('出口管制 ab')).toBe(11);
-    const wrapped = wrapText('去掉出现次数少于 n 的候选（默认 1，输入超过 5 万词时为 2）', 40);
-    for (const line of wrapped.split('\n')) {
-      expect(displayWidth(line)).toBeLessThanOrEqual(40);
-      expect(line).not.toMatch(/^[，。）]/);
-    }
-    expect(wrapped.replace(/\n/g, '')).toBe('去掉出现次数少于 n 的候选（默认 1，输入超过 5 万词时为 2）');
-    expect(wrapText('at most this many results from the glossary', 20)).toBe('at most this many\nresults from the\nglossary');
   });
 
   it('writes the check report in the language of messages unless --lang says otherwise', async () => {
