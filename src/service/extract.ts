@@ -6,12 +6,14 @@
  */
 import { ShuyuError } from '../core/errors.js';
 import { detectLang } from '../core/extract/detect-lang.js';
+import { EN_MAX_WORDS } from '../core/extract/en-candidates.js';
 import { TermExtractor } from '../core/extract/extractor.js';
 import type { FoundDefinition } from '../core/extract/extractor.js';
 import type { Candidate, ExtractLang } from '../core/extract/types.js';
 import { alignSegments } from '../core/extract/align.js';
 import type { AnchorPair } from '../core/extract/align.js';
 import { splitSentences } from '../core/extract/sentences.js';
+import { ZH_MAX_CHARS, ZH_MAX_WORDS } from '../core/extract/zh-candidates.js';
 import { termKey } from '../core/normalize/index.js';
 import type { StoredConcept, Term } from '../core/model.js';
 import { singularizePhrase } from '../core/extract/en-singular.js';
@@ -101,8 +103,7 @@ export async function createExtractor(lang: ExtractLang, options: ExtractOptions
     zhTagger: lang === 'zh' ? zhTagger(userWords) : undefined,
     enTagger: lang === 'en' ? enTagger() : undefined,
     keyOf: extractionKey,
-    maxWords: options.maxWords,
-    maxChars: options.maxChars,
+    ...spanLimits(lang, options),
   });
 }
 
@@ -136,6 +137,17 @@ export function checkLengthLimits(options: Pick<ExtractOptions, 'maxWords' | 'ma
   if (options.minChars !== undefined && options.maxChars !== undefined && options.minChars > options.maxChars) {
     throw new ShuyuError('usage', `minChars (${options.minChars}) is larger than maxChars (${options.maxChars})`);
   }
+}
+
+/**
+ * The span limits for the extractor: the maxima given, else the defaults — raised to a minimum that exceeds them
+ * (`--min-words 6` asks for candidates longer than the default four segments: they must be built to be listed).
+ */
+function spanLimits(lang: ExtractLang, options: ExtractOptions): { maxWords?: number; maxChars?: number } {
+  const defaultWords = lang === 'zh' ? ZH_MAX_WORDS : EN_MAX_WORDS;
+  const maxWords = options.maxWords ?? (options.minWords !== undefined && options.minWords > defaultWords ? options.minWords : undefined);
+  const maxChars = options.maxChars ?? (lang === 'zh' && options.minChars !== undefined && options.minChars > ZH_MAX_CHARS ? options.minChars : undefined);
+  return { maxWords, maxChars };
 }
 
 /** Whether a candidate is as long as the minimum lengths ask (characters as the user sees them). */

@@ -101,6 +101,10 @@ describe('extractTexts', () => {
     expect(short.every((c) => [...c.text].length <= 6 && c.words <= 2)).toBe(true);
     const long = (await extractTexts([{ name: 'seed.md', text }], { lang: 'zh', top: 10, minChars: 5, useGlossary: false })).candidates;
     expect(long.every((c) => [...c.text].length >= 5)).toBe(true);
+    // a minimum above the default maximum (four segments) raises the maximum: such candidates are built to be listed
+    const longer = (await extractTexts([{ name: 'seed.md', text }], { lang: 'zh', top: 0, minWords: 5, useGlossary: false })).candidates;
+    expect(longer.length).toBeGreaterThan(0);
+    expect(longer.every((c) => c.words >= 5)).toBe(true);
     const en = (await extractTexts([{ name: 'a.txt', text: 'New export controls on chips. Export controls and data centers. Data centers need power.' }], { minWords: 2 })).candidates;
     expect(en.map((c) => c.text.toLowerCase())).toEqual(expect.arrayContaining(['export controls', 'data centers']));
     expect(en.every((c) => c.text.includes(' '))).toBe(true);

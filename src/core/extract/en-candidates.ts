@@ -61,6 +61,9 @@ export const EN_STOP_MODIFIERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Longest English candidate in words unless an option says otherwise. */
+export const EN_MAX_WORDS = 5;
+
 /** Tags that can head a term (end a candidate). */
 function isNounTag(tag: string): boolean {
   return tag === 'NN' || tag === 'NNS' || tag === 'NNP' || tag === 'NNPS' || tag === 'FW';
@@ -134,7 +137,7 @@ export interface EnSpanOptions {
  * letter sequence shorter than 2.
  */
 export function enCandidateSpans(tokens: EnToken[], options: EnSpanOptions = {}): Span[] {
-  const maxWords = options.maxWords ?? 5;
+  const maxWords = options.maxWords ?? EN_MAX_WORDS;
   const cls = tokens.map(classify);
   const out: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {

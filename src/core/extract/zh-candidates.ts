@@ -126,6 +126,10 @@ export function tagZhBatch(sentences: readonly string[], tagger: ZhTagger): Toke
   return out;
 }
 
+/** Longest Chinese candidate in segments and in characters unless an option says otherwise. */
+export const ZH_MAX_WORDS = 4;
+export const ZH_MAX_CHARS = 16;
+
 /** Options for Chinese spans. */
 export interface ZhSpanOptions {
   /** Longest candidate in segments. @default 4 (fixed patterns such as quoted names: only when given) */
@@ -141,8 +145,8 @@ export interface ZhSpanOptions {
  * Single segments must be at least two characters (or a Latin acronym/word) and not stop words.
  */
 export function zhCandidateSpans(tokens: Token[], options: ZhSpanOptions = {}): Span[] {
-  const maxWords = options.maxWords ?? 4;
-  const maxChars = options.maxChars ?? 16;
+  const maxWords = options.maxWords ?? ZH_MAX_WORDS;
+  const maxChars = options.maxChars ?? ZH_MAX_CHARS;
   const out: Span[] = [];
   const tags = tokens.map((_t, i) => effectiveTag(tokens, i));
   const inRun = tokens.map((t, i) => MODIFIER_TAGS.has(tags[i]!) && isTermSegment(t.text, tags[i]!) && !ZH_STOP_WORDS.has(t.text));
