@@ -4,9 +4,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { UI_LANGUAGES } from '../i18n/index.js';
-import type { CliContext } from './context.js';
-
-type Translate = CliContext['t'];
+import type { Translate } from './context.js';
 
 /** A whole number ≥ 0. */
 export function wholeNumber(t: Translate): (value: string) => number {

@@ -10,6 +10,9 @@ import { localizeError, serverI18n } from '../i18n/index.js';
 import type { UiLanguage } from '../i18n/index.js';
 import { cliLanguage } from './ui-lang.js';
 
+/** Translates a message key of the CLI (`key` of the cli catalogue, or `ns:key`) in the language of messages. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
 /** Options defined on the root `shuyu` program, available to every command. */
 export interface GlobalOptions {
   /** Work on these glossary files (any importable format) instead of the store. */
@@ -54,7 +57,7 @@ export interface CliContext {
   /** The language of the CLI's own messages (see cli/ui-lang.ts). */
   readonly lng: UiLanguage;
   /** A message of the `cli` catalogue (public/locales/<lng>/cli.json), or `ns:key` of another one. */
-  t(key: string, params?: Record<string, unknown>): string;
+  t: Translate;
   /** The parsed global options. */
   globals(): GlobalOptions;
   /** Writes text to stdout and waits for the stream to drain when its buffer is full (bounded memory). */

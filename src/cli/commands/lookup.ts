@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { numberInRange } from '../arguments.js';
-import type { CliContext, Style } from '../context.js';
+import type { CliContext, Style, Translate } from '../context.js';
 import { lookup, MAX_LOOKUP_LIMIT } from '../../service/lookup.js';
 import type { LookupResult } from '../../service/lookup.js';
 import type { TermStatus } from '../../core/model.js';
@@ -36,9 +36,6 @@ export function statusText(status: TermStatus, s: Style, label: string = status)
       return s.red(label);
   }
 }
-
-/** Translates a message key of the CLI (CliContext.t). */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /** The human-readable block for one result, labels in the language of `t` (`lng`). */
 export function formatResult(r: LookupResult, n: number, s: Style, t: Translate, lng: UiLanguage): string[] {

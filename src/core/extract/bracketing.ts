@@ -168,5 +168,3 @@ export function bracketings(
   visit(0, k);
   return out;
 }
-
-

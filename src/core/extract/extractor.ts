@@ -248,25 +248,28 @@ const ITEM_QUOTES = '“”‘’「」『』"';
  */
 function isEnumerated(sentence: string, span: Span, spans: readonly Span[]): boolean {
   if (span.predicate) return false;
-  let l = span.start - 1;
-  while (l >= 0 && ITEM_QUOTES.includes(sentence[l]!)) l--;
-  let r = span.end;
-  while (r < sentence.length && ITEM_QUOTES.includes(sentence[r]!)) r++;
+  const l = skipItemQuotes(sentence, span.start - 1, -1);
+  const r = skipItemQuotes(sentence, span.end, 1);
   const afterComma = separatesItems(sentence, l);
   const beforeComma = separatesItems(sentence, r);
   if (!afterComma && !beforeComma) return false;
   if (insideLonger(span, spans)) return false;
   if (afterComma) {
-    let k = l;
-    while (k > 0 && ITEM_QUOTES.includes(sentence[k - 1]!)) k--;
+    // the previous item ends where the quotes before the comma begin
+    const k = skipItemQuotes(sentence, l - 1, -1) + 1;
     for (const t of spans) if (t.end === k && isListItem(t)) return true;
   }
   if (beforeComma) {
-    let k = r + 1;
-    while (k < sentence.length && ITEM_QUOTES.includes(sentence[k]!)) k++;
+    const k = skipItemQuotes(sentence, r + 1, 1);
     for (const t of spans) if (t.start === k && isListItem(t) && (afterComma || t.parts.length >= span.parts.length)) return true;
   }
   return false;
+}
+
+/** The first position from `i` in direction `step` (±1) that is not an item quote (ITEM_QUOTES). */
+function skipItemQuotes(sentence: string, i: number, step: 1 | -1): number {
+  while (i >= 0 && i < sentence.length && ITEM_QUOTES.includes(sentence[i]!)) i += step;
+  return i;
 }
 
 /** Whether position k holds an enumeration comma; 、 after a numeral numbers a heading (二、内容要点). */
